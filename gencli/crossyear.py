@@ -1,0 +1,78 @@
+"""Cross-year rules: this year's report against last year's (`validate --previous`, `diff`).
+
+The rules are data in the form (`Format.cross_year`); this module only evaluates them. Across a
+change of format only the rules both formats declare alike (结转) apply.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from . import rows
+from .forms import gov_info_annual as gia
+from .forms.model import CrossYearRule
+from .keywords import show
+
+
+def _columns_of(target: tuple[str, ...]) -> list[str] | None:
+    if target[0] == "applications":
+        return [c.key for c in gia.APPLICATION_COLUMNS]
+    return None
+
+
+def _expand(rule: CrossYearRule, this: dict) -> Iterator[tuple[tuple[str, ...], dict[str, tuple]]]:
+    """Concrete target paths with their concrete term paths ("*" replaced by each row)."""
+    if "*" not in rule.target:
+        yield rule.target, {}
+        return
+    star = rule.target.index("*")
+    parent = rows.lookup(this, rule.target[:star]) or {}
+    for key, row in parent.items():
+        if isinstance(row, dict) and rule.target[star + 1] in row:
+            yield tuple(key if s == "*" else s for s in rule.target), {"*": key}
+
+
+def _term_path(path: tuple[str, ...], binding: dict) -> tuple[str, ...]:
+    return tuple(binding.get(s, s) for s in path)
+
+
+def _raw_path(root: Any, path: tuple[str, ...], column: str | None) -> tuple:
+    """Where the figure is in the YAML as written (a list row is indexed by position)."""
+    if column is None:
+        return path
+    columns = [c.key for c in gia.APPLICANT_COLUMNS]
+    return path + rows.cell_path(rows.lookup(root, path), column, columns, gia.TOTAL)
+
+
+def check(this: dict, previous: dict, root: Any) -> list[tuple[tuple, str, str]]:
+    """(path in the YAML, message, severity) for every cross-year rule that fails."""
+    fmt = gia.FORMATS_BY_YEAR[this["format"]]
+    rules = fmt.cross_year
+    if previous.get("format") != this["format"]:
+        other = gia.FORMATS_BY_YEAR[previous["format"]].cross_year
+        rules = tuple(rule for rule in rules if rule in other)
+    found = []
+    sources = {"this": this, "previous": previous}
+    for rule in rules:
+        for target, binding in _expand(rule, this):
+            terms = [(sources[src], _term_path(path, binding), sign) for src, path, sign in rule.terms]
+            if any(rows.lookup(source, path) is None for source, path, _ in terms):
+                continue
+            value = rows.lookup(this, target)
+            columns = _columns_of(target)
+            for column in columns or [None]:
+                pick = (lambda v: v[column]) if column else (lambda v: v)
+                expected = sum(sign * pick(rows.lookup(source, path)) for source, path, sign in terms)
+                actual = pick(value)
+                if actual != expected:
+                    where = f"{_column_label(column)}列：" if column else ""
+                    found.append((
+                        _raw_path(root, target, column),
+                        f"{rule.label}：{where}本年填写 {show(actual)}，按上年报告应为 {show(expected)}",
+                        rule.severity,
+                    ))
+    return found
+
+
+def _column_label(column: str | None) -> str:
+    return next((c.label for c in gia.APPLICATION_COLUMNS if c.key == column), column or "")

@@ -1,0 +1,116 @@
+"""The semantic document: what a template renders a report into, and all that writers ever see.
+
+Writers (docx, html) consume only these classes, never a report or a kind, so a new report kind
+needs a schema and a template but no writer code (the pandoc model: readers → one AST → writers).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Run:
+    """A piece of inline text; `bold` is the only emphasis 公文 narrative uses."""
+
+    text: str
+    bold: bool = False
+
+
+@dataclass
+class Paragraph:
+    """A body paragraph (仿宋 3号, 2-character first-line indent) unless `style` says otherwise.
+
+    Styles: "body" (the default), "plain" (no first-line indent: a table note or a list item's
+    continuation), "center".
+    """
+
+    runs: list[Run]
+    style: str = "body"
+
+    @property
+    def text(self) -> str:
+        return "".join(run.text for run in self.runs)
+
+
+@dataclass
+class Heading:
+    """A numbered heading. `level` 1 is a part title (一、 黑体), 2 is （一） (楷体), 3 is 1. (仿宋 bold),
+    4 is （1） (仿宋). `number` is the printed numbering ("一、", "（一）", "1.", "（1）"), kept apart from
+    `runs` so writers can style or tag it; the printed heading is number + text."""
+
+    level: int
+    number: str
+    runs: list[Run]
+
+    @property
+    def text(self) -> str:
+        return self.number + "".join(run.text for run in self.runs)
+
+
+@dataclass
+class ListItem:
+    """One item of a Markdown list, printed as a body paragraph starting with its `marker`
+    ("1." for ordered lists, "·" for bullets): 公文 has no bullet glyphs of its own."""
+
+    marker: str
+    runs: list[Run]
+    depth: int = 0
+
+    @property
+    def text(self) -> str:
+        return self.marker + "".join(run.text for run in self.runs)
+
+
+@dataclass
+class Cell:
+    """A table cell at the top-left of its span (as in HTML: covered positions are not listed).
+
+    `header` cells are labels (th in HTML); `align` is "center", "left" or "right".
+    """
+
+    runs: list[Run]
+    rowspan: int = 1
+    colspan: int = 1
+    header: bool = False
+    align: str = "center"
+
+    @property
+    def text(self) -> str:
+        return "".join(run.text for run in self.runs)
+
+
+@dataclass
+class Table:
+    """A table with spans. The first `header_rows` rows repeat on every page; `widths` are the
+    relative column widths (any unit, they are scaled to the 版心 width)."""
+
+    rows: list[list[Cell]]
+    widths: list[float]
+    header_rows: int = 0
+    caption: str = ""
+
+    @property
+    def column_count(self) -> int:
+        return len(self.widths)
+
+
+@dataclass
+class Signature:
+    """发文机关署名 and 成文日期 at the end of the document (GB/T 9704-2012 7.3.5.2, no seal)."""
+
+    agency: str
+    date: str
+
+
+Block = Paragraph | Heading | ListItem | Table | Signature
+
+
+@dataclass
+class Document:
+    """A whole report: its title (2号 小标宋, centred) and its blocks in order."""
+
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+    subtitle: str = ""
+    lang: str = "zh-CN"

@@ -1,0 +1,162 @@
+"""`{{ ... }}` figure references in narrative: checked by `validate`, filled in by `build`.
+
+A reference is a sandboxed Jinja expression over the normalized report, and only value look-ups
+(`applications.new.total`, `proactive['rules'].issued`) and a few simple filters are allowed —
+no calls, no operators, no statements — so narrative can never reach Python internals. Jinja is
+imported only when a text contains a reference, which keeps `validate` quick to start.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+ALLOWED_FILTERS = frozenset({"abs", "round", "int", "string", "default"})
+MARKERS = ("{{", "{%", "{#")
+
+
+@dataclass(frozen=True)
+class FigureError(Exception):
+    """A reference that cannot be evaluated; `line` is 1-based within the text."""
+
+    line: int
+    message: str
+
+
+def has_references(text: str) -> bool:
+    return any(marker in text for marker in MARKERS)
+
+
+def _environment() -> Any:
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    return ImmutableSandboxedEnvironment(autoescape=False, finalize=_printed)
+
+
+def _printed(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, (dict, list)):
+        raise TypeError("引用的是一组数字，不是一个数字")
+    return value
+
+
+def _expressions(env: Any, text: str) -> list[tuple[int, str]]:
+    """Each `{{ expression }}` with its line; statements and comments are refused."""
+    from jinja2 import TemplateSyntaxError
+
+    found: list[tuple[int, str]] = []
+    current: list[str] | None = None
+    start = 0
+    try:
+        for line, token, value in env.lex(text):
+            if token in ("block_begin", "comment_begin", "linestatement_begin"):
+                raise FigureError(line, "叙述中只能用 {{ }} 引用数字，不能使用 {% %} 语句或 {# #} 注释")
+            if token == "variable_begin":
+                current, start = [], line
+            elif token == "variable_end" and current is not None:
+                found.append((start, "".join(current).strip()))
+                current = None
+            elif current is not None:
+                current.append(value)
+    except TemplateSyntaxError as error:
+        raise FigureError(error.lineno or 1, f"数字引用写法有误：{error.message}") from None
+    return found
+
+
+def _check_nodes(node: Any, line: int) -> None:
+    """Only names, look-ups, constants and the allowed filters."""
+    from jinja2 import nodes
+
+    allowed = (nodes.Template, nodes.Output, nodes.Name, nodes.Getattr, nodes.Getitem,
+               nodes.Const, nodes.Filter, nodes.TemplateData)
+    if not isinstance(node, allowed):
+        raise FigureError(line, f"数字引用中不允许使用 {type(node).__name__} 表达式：只能引用数值，可加过滤器 "
+                          + "、".join(sorted(ALLOWED_FILTERS)))
+    if isinstance(node, nodes.Filter) and node.name not in ALLOWED_FILTERS:
+        raise FigureError(line, f"不允许的过滤器“{node.name}”：只能用 " + "、".join(sorted(ALLOWED_FILTERS)))
+    if isinstance(node, (nodes.Getattr, nodes.Name)):
+        name = node.attr if isinstance(node, nodes.Getattr) else node.name
+        if name.startswith("_"):
+            raise FigureError(line, f"不允许引用以下划线开头的名称“{name}”")
+    for child in node.iter_child_nodes():
+        _check_nodes(child, line)
+
+
+def _path(node: Any) -> list[Any] | None:
+    """`a.b['c']` as ["a", "b", "c"]; None for anything that is not a plain look-up chain."""
+    from jinja2 import nodes
+
+    if isinstance(node, nodes.Name):
+        return [node.name]
+    if isinstance(node, nodes.Getattr):
+        base = _path(node.node)
+        return None if base is None else [*base, node.attr]
+    if isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const):
+        base = _path(node.node)
+        return None if base is None else [*base, node.arg.value]
+    if isinstance(node, nodes.Filter):
+        return _path(node.node)
+    return None
+
+
+def _look_up(path: list[Any], context: dict, line: int) -> None:
+    node: Any = context
+    for depth, step in enumerate(path):
+        if not isinstance(node, dict) or step not in node:
+            where = ".".join(map(str, path[:depth])) or "报告"
+            choices = "、".join(map(str, node)) if isinstance(node, dict) else ""
+            hint = f"；可用：{choices}" if choices and len(choices) < 300 else ""
+            raise FigureError(line, f"数字引用“{'.'.join(map(str, path))}”无效：{where}中没有“{step}”{hint}")
+        node = node[step]
+
+
+def _check(env: Any, text: str, context: dict) -> list[FigureError]:
+    """Every unsound reference of a text, each with its line."""
+    try:
+        expressions = _expressions(env, text)
+    except FigureError as error:
+        return [error]
+    errors = []
+    for line, expression in expressions:
+        try:
+            tree = env.parse("{{ " + expression + " }}")
+            _check_nodes(tree, line)
+            output = tree.body[0].nodes[0] if tree.body and tree.body[0].nodes else None
+            path = _path(output) if output is not None else None
+            if path is not None:
+                _look_up(path, context, line)
+        except FigureError as error:
+            errors.append(error)
+        except Exception as error:  # a syntax error inside one expression
+            errors.append(FigureError(line, f"数字引用写法有误：{error}"))
+    return errors
+
+
+def render(text: str, context: dict) -> str:
+    """The text with every reference replaced by its value; FigureError on the first bad one."""
+    if not has_references(text):
+        return text
+    env = _environment()
+    errors = _check(env, text, context)
+    if errors:
+        raise errors[0]
+    try:
+        return env.from_string(text).render(context)
+    except Exception as error:  # sandbox refusals and type errors, phrased for the user
+        raise FigureError(1, f"数字引用无法计算：{error}") from None
+
+
+def problems(text: str, context: dict) -> list[FigureError]:
+    """What `validate` reports for a narrative text (empty when every reference is sound)."""
+    if not has_references(text):
+        return []
+    env = _environment()
+    errors = _check(env, text, context)
+    if not errors:
+        try:
+            env.from_string(text).render(context)
+        except Exception as error:
+            errors.append(FigureError(1, f"数字引用无法计算：{error}"))
+    return errors

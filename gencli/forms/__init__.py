@@ -1,0 +1,1 @@
+"""The official forms, declared once as data."""

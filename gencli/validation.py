@@ -1,0 +1,197 @@
+"""Check a report: YAML, then structure, then arithmetic and warnings, then figure references
+and, given last year's report, the cross-year rules.
+
+Structure comes first and alone (the mkdocs way): arithmetic on a malformed table would only
+add noise, so the `x-` keywords run once every structural error is fixed. Within a phase every
+finding of the file is reported, not just the first.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft7Validator
+
+from . import crossyear, figures, keywords, locate, messages, paths
+from .diagnostics import ERROR, WARNING, Diagnostic
+from .loading import LoadError, decode, load_text
+from .normalize import NORMALIZERS
+
+KINDS = tuple(NORMALIZERS)
+
+
+@functools.lru_cache(maxsize=None)
+def load_schema(kind: str) -> dict:
+    return json.loads(paths.schema_file(kind).read_text(encoding="utf-8"))
+
+
+@dataclass
+class Checked:
+    """The outcome of checking one file; `normalized` is set when it has no errors."""
+
+    name: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    raw: Any = None
+    normalized: dict | None = None
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.is_error]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if not d.is_error]
+
+    @property
+    def kind(self) -> str | None:
+        return self.raw.get("kind") if isinstance(self.raw, dict) else None
+
+
+class _Reporter:
+    """Turns instance paths into positioned, labelled diagnostics for one file."""
+
+    def __init__(self, name: str, schema: dict, root: Any) -> None:
+        self.name, self.schema, self.root = name, schema, root
+
+    def at(self, path: tuple, message: str, severity: str = ERROR, at_key: bool = False,
+           line_offset: int = 0) -> Diagnostic:
+        """`line_offset` moves into a block of narrative (its column is then the line's start)."""
+        line, column = locate.position(self.root, path, key=at_key)
+        if line_offset:
+            line, column = line + line_offset, 1
+        return Diagnostic(self.name, line, column, severity, message,
+                          locate.labels(self.schema, self.root, path))
+
+
+def _kind_problem(name: str, root: Any) -> Diagnostic | None:
+    if not isinstance(root, dict):
+        return Diagnostic(name, 1, 1, ERROR,
+                          f"报告应为映射（每行“键: 值”），这里是{messages.describe(root)}")
+    kind = root.get("kind")
+    known = "、".join(KINDS)
+    if kind is None:
+        return Diagnostic(name, 1, 1, ERROR, f"缺少必填项“kind”（报告种类），可选：{known}")
+    if kind not in KINDS:
+        line, column = locate.position(root, ("kind",))
+        return Diagnostic(name, line, column, ERROR, f"未知的报告种类“{kind}”，可选：{known}",
+                          ("报告种类",))
+    return None
+
+
+def _structure(reporter: _Reporter, schema: dict, root: Any) -> list[Diagnostic]:
+    validator = Draft7Validator(schema, format_checker=Draft7Validator.FORMAT_CHECKER)
+    errors = list(validator.iter_errors(root))
+    return [
+        reporter.at(f.path, f.message, at_key=f.at_key) for f in messages.explain_all(errors)
+    ]
+
+
+def _printer(normalized: dict):
+    def printed(text: str) -> str:
+        from .narrative import plain_text
+
+        try:
+            return plain_text(figures.render(text, normalized))
+        except figures.FigureError:
+            return plain_text(text)
+
+    return printed
+
+
+def _arithmetic(reporter: _Reporter, schema: dict, root: Any, normalized: dict) -> list[Diagnostic]:
+    validator = keywords.ReportValidator(schema, format_checker=Draft7Validator.FORMAT_CHECKER)
+    token = keywords.current_run.set(keywords.Run(schema, _printer(normalized)))
+    try:
+        errors = list(validator.iter_errors(root))
+    finally:
+        keywords.current_run.reset(token)
+    found = []
+    for error in errors:
+        severity = WARNING if error.validator in keywords.WARNING_KEYWORDS else ERROR
+        found.append(reporter.at(tuple(error.absolute_path), error.message, severity))
+    return found
+
+
+def _narrative_keys(schema: dict) -> list[str]:
+    return [key for key, sub in schema["properties"].items() if sub.get("x-narrative")]
+
+
+def _figure_references(reporter: _Reporter, schema: dict, root: dict, normalized: dict) -> list[Diagnostic]:
+    found = []
+    for key in _narrative_keys(schema):
+        text = root.get(key)
+        if not isinstance(text, str) or not figures.has_references(text):
+            continue
+        block = type(text).__name__ in ("LiteralScalarString", "FoldedScalarString")
+        for problem in figures.problems(text, normalized):
+            found.append(reporter.at((key,), problem.message,
+                                     line_offset=problem.line - (0 if block else 1)))
+    return found
+
+
+def check_text(text: str, name: str, previous: dict | None = None) -> Checked:
+    """Check a report given as text; `previous` is last year's normalized report."""
+    checked = Checked(name)
+    try:
+        checked.raw = root = load_text(text)
+    except LoadError as error:
+        checked.diagnostics.append(Diagnostic(name, error.line, error.column, ERROR, error.message))
+        return checked
+    problem = _kind_problem(name, root)
+    if problem:
+        checked.diagnostics.append(problem)
+        return checked
+    schema = load_schema(root["kind"])
+    reporter = _Reporter(name, schema, root)
+    found = _structure(reporter, schema, root)
+    if not found:
+        normalized = NORMALIZERS[root["kind"]](root)
+        found = _arithmetic(reporter, schema, root, normalized)
+        found += _figure_references(reporter, schema, root, normalized)
+        if previous is not None:
+            found += [reporter.at(path, message, severity)
+                      for path, message, severity in crossyear.check(normalized, previous, root)]
+        if not any(d.is_error for d in found):
+            checked.normalized = normalized
+    checked.diagnostics = sorted(found, key=lambda d: (d.line, d.column, d.severity))
+    return checked
+
+
+def check_file(path: Path, previous: dict | None = None, name: str | None = None) -> Checked:
+    """Check a report file. Unreadable files raise OSError (a usage error, not a finding)."""
+    name = name or str(path)
+    data = path.read_bytes()
+    try:
+        text = decode(data)
+    except LoadError as error:
+        return Checked(name, [Diagnostic(name, error.line, error.column, ERROR, error.message)])
+    return check_text(text, name, previous)
+
+
+def structure_only(path: Path) -> dict | None:
+    """A report normalized after the structure check alone (for last year's report, whose
+    published figures may not add up); None if it cannot be read that far."""
+    try:
+        root = load_text(decode(path.read_bytes()))
+    except LoadError:
+        return None
+    if _kind_problem(str(path), root):
+        return None
+    schema = load_schema(root["kind"])
+    if _structure(_Reporter(str(path), schema, root), schema, root):
+        return None
+    return NORMALIZERS[root["kind"]](root)
+
+
+def peek_year(path: Path) -> int | None:
+    """The `year` a report states, if it can be read (to check what --previous must be)."""
+    try:
+        root = load_text(decode(path.read_bytes()))
+    except LoadError:
+        return None
+    year = root.get("year") if isinstance(root, dict) else None
+    return year if isinstance(year, int) and not isinstance(year, bool) else None
