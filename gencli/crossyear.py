@@ -15,8 +15,8 @@ from .keywords import show
 
 
 def _columns_of(target: tuple[str, ...]) -> list[str] | None:
-    if target[0] == "applications":
-        return [c.key for c in gia.APPLICATION_COLUMNS]
+    if target[0] == "applications":  # the total column follows from the others
+        return [c.key for c in gia.APPLICANT_COLUMNS]
     return None
 
 

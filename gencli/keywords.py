@@ -80,26 +80,38 @@ def x_sum(validator: Any, spec: dict, instance: Any, schema: dict) -> Iterator[V
         return
     total_schema = schema["properties"][total]
     titles = _column_titles(_resolve(validator, total_schema))
-    for column in [*columns, total]:
+    for column in columns:  # the total column follows from x-row on each row
         if written[column] != expected[column]:
             yield _error(
                 f"{total_schema['title']}应等于本部分各行之和：{titles[column]}列各行合计 "
-                f"{show(expected[column])}，这里填写的是 {show(written[column])}",
+                f"{show(expected[column])}（{_contributions(instance, column, columns, total)}），"
+                f"这里填写的是 {show(written[column])}",
                 (total, *rows.cell_path(instance[total], column, columns, total)),
             )
+
+
+def _contributions(group: Any, column: str, columns: list[str], total: str) -> str:
+    """The non-zero figures of a column with their YAML lines, so a wrong one can be found."""
+    from .locate import position
+
+    parts = []
+    for path, row in rows.leaf_rows(group, columns, total):
+        value = rows.row_sums(row, columns, total)[column]  # type: ignore[index]
+        if value:
+            parts.append(f"第{position(group, path)[0]}行 {show(value)}")
+    return "、".join(parts) or "各行均为 0"
 
 
 def x_balance(validator: Any, spec: dict, instance: Any, schema: dict) -> Iterator[ValidationError]:
     """Σ left rows = Σ right rows, column by column (第一项加第二项之和，等于第三项加第四项之和)."""
     columns, total = spec["columns"], spec["total"]
-    keys = [*columns, total]
     left = [rows.sums_at(instance, tuple(p), columns, total) for p in spec["left"]]
     right = [rows.sums_at(instance, tuple(p), columns, total) for p in spec["right"]]
     if any(side is None for side in left + right):
         return
     first = tuple(spec["left"][0])
     titles = _column_titles(_resolve(validator, _child_schema(validator, schema, first)))
-    for column in keys:
+    for column in columns:  # the total column follows from x-row on each row
         lhs = [side[column] for side in left]  # type: ignore[index]
         rhs = [side[column] for side in right]  # type: ignore[index]
         if sum(lhs) != sum(rhs):

@@ -96,7 +96,8 @@ def _row_schema(row: Row, columns: list[str]) -> dict[str, Any]:
         return _titled(row, group)
     group["title"] = "分子行填写"
     legacy = {
-        "anyOf": [_ref("application-row"), group],
+        "anyOf": [{"title": f"写成一行（按“{row.children[-1].label}”计）",
+                   **_ref("application-row")}, group],
         "x-warn-if": [{
             "schema": {"anyOf": [
                 {"type": "array"},
@@ -282,3 +283,26 @@ BUILDERS = {gia.KIND: gov_info_annual_schema}
 def schema_text(kind: str) -> str:
     """The schema file's exact text (stable key order, UTF-8, trailing newline)."""
     return json.dumps(BUILDERS[kind](), ensure_ascii=False, indent=2) + "\n"
+
+
+def write_all(folder) -> list:
+    """Write every kind's schema into `folder`; returns the paths written."""
+    from pathlib import Path
+
+    from .output import write_text_atomically
+
+    written = []
+    for kind in BUILDERS:
+        path = Path(folder) / f"{kind}.schema.json"
+        write_text_atomically(path, schema_text(kind))
+        written.append(path)
+    return written
+
+
+if __name__ == "__main__":
+    import sys
+    from pathlib import Path
+
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parent.parent / "schema"
+    for path in write_all(target):
+        print(path)

@@ -1,0 +1,193 @@
+"""`gencli validate`, `init` and `schema` as a user runs them: output, exit codes, files."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from gencli.cli import main
+
+from .conftest import CASES, EXAMPLES
+
+AMR = EXAMPLES / "fujian-amr-2020.yaml"
+INVALID = CASES / "gov-info-annual" / "invalid"
+WARNING = CASES / "gov-info-annual" / "warning"
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def test_valid_examples_exit_zero_with_summary() -> None:
+    result = run("validate", *sorted(EXAMPLES.glob("*.yaml")))
+    assert result.exit_code == 0, result.output
+    assert "检查了 2 个文件：全部通过；错误 0 处，警告 0 处。" in result.output
+
+
+def test_invalid_file_exits_one_and_prints_file_line_column() -> None:
+    path = INVALID / "balance.yaml"
+    result = run("validate", path)
+    assert result.exit_code == 1
+    first = result.stdout.splitlines()[0]
+    assert first == (f"{path}:7:9: 勾稽关系不成立（第一项加第二项之和，等于第三项加第四项之和）："
+                     "自然人列 5 + 1 = 6，而 4 + 1 = 5")
+
+
+def test_all_files_are_checked_even_after_a_failure() -> None:
+    result = run("validate", INVALID / "balance.yaml", AMR, INVALID / "count-negative.yaml")
+    assert result.exit_code == 1
+    assert "balance.yaml:7:9" in result.output
+    assert "count-negative.yaml:8:18: 不能为负数" in result.output
+    assert "检查了 3 个文件：2 个文件未通过" in result.output
+
+
+def test_json_format_is_one_array_for_tools() -> None:
+    result = CliRunner().invoke(
+        main, ["validate", "--format", "json", str(INVALID / "results-total.yaml")]
+    )
+    assert result.exit_code == 1
+    findings = json.loads(result.stdout)
+    assert findings == [{
+        "file": str(INVALID / "results-total.yaml"),
+        "line": 12,
+        "column": 13,
+        "severity": "error",
+        "message": "（七）总计应等于本部分各行之和：自然人列各行合计 3（第9行 2、第11行 1），这里填写的是 2",
+        "path": "三、收到和处理政府信息公开申请情况 › 三、本年度办理结果 › （七）总计 › 自然人",
+    }]
+
+
+def test_warnings_pass_unless_strict() -> None:
+    path = WARNING / "problems-empty.yaml"
+    relaxed, strict = run("validate", path), run("validate", "--strict", path)
+    assert relaxed.exit_code == 0
+    assert f"{path}:8:11: 警告: 五、存在的主要问题及改进情况 为空" in relaxed.output
+    assert strict.exit_code == 1
+
+
+def test_usage_errors_exit_two() -> None:
+    assert run("validate").exit_code == 2
+    assert run("validate", "missing-file.yaml").exit_code == 2
+    assert run("validate", "--format", "xml", AMR).exit_code == 2
+
+
+def _report(tmp_path: Path, name: str, year: int, carried_over: str, carried_forward: str) -> Path:
+    text = (f"kind: gov-info-annual\nagency: 测试局\nyear: {year}\noverview: 概况。\n"
+            "proactive:\n  licensing: {last_year_items: 10, change: -2, decisions: 5}\n"
+            f"applications:\n  carried_over: {carried_over}\n"
+            f"  results:\n    disclosed: {carried_over}\n  carried_forward: {carried_forward}\n"
+            "appeals: {}\nproblems: 问题。\n")
+    if year >= 2021:
+        text = text.replace("licensing: {last_year_items: 10, change: -2, decisions: 5}",
+                            "licensing: {decisions: 5}")
+        text += "processing_fees: {notices: 0, amount: 0}\n"
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _with_new(path: Path, row: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("applications:\n", f"applications:\n  new: {row}\n"), "utf-8")
+
+
+def test_previous_checks_carried_over_against_last_year(tmp_path: Path) -> None:
+    last = _report(tmp_path, "2019.yaml", 2019, "[0, 0, 0, 0, 0, 0]", "[2, 1, 0, 0, 0, 0]")
+    _with_new(last, "[2, 1, 0, 0, 0, 0]")
+    this = _report(tmp_path, "2020.yaml", 2020, "[2, 0, 0, 0, 0, 0]", "[0, 0, 0, 0, 0, 0]")
+    alone = run("validate", this)
+    assert alone.exit_code == 0, alone.output
+    result = run("validate", "--previous", last, this)
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert lines[2] == (f"{this}:8:21: 本年“二、上年结转政府信息公开申请数量”应等于上年“四、结转下年度继续办理”："
+                        "商业企业列：本年填写 0，按上年报告应为 1")
+    assert lines[3] == "    三、收到和处理政府信息公开申请情况 › 二、上年结转政府信息公开申请数量 › 商业企业"
+    assert len(lines) == 4
+    assert "警告: 本年“上一年项目数量”应等于上年“上一年项目数量”加上年“本年增/减”：本年填写 10，按上年报告应为 8" \
+        in result.output
+
+
+def test_previous_across_the_format_change_checks_only_carried_over(tmp_path: Path) -> None:
+    last = _report(tmp_path, "2020.yaml", 2020, "[0, 0, 0, 0, 0, 0]", "[1, 0, 0, 0, 0, 0]")
+    _with_new(last, "[1, 0, 0, 0, 0, 0]")
+    this = _report(tmp_path, "2021.yaml", 2021, "[1, 0, 0, 0, 0, 0]", "[0, 0, 0, 0, 0, 0]")
+    result = run("validate", "--previous", last, this)
+    assert result.exit_code == 0, result.output
+    assert "警告:" not in result.output
+
+
+def test_previous_must_be_the_year_before(tmp_path: Path) -> None:
+    last = _report(tmp_path, "2019.yaml", 2019, "[0, 0, 0, 0, 0, 0]", "[0, 0, 0, 0, 0, 0]")
+    this = _report(tmp_path, "2021.yaml", 2021, "[0, 0, 0, 0, 0, 0]", "[0, 0, 0, 0, 0, 0]")
+    result = run("validate", "--previous", last, this)
+    assert result.exit_code == 2
+    assert "--previous 应为上一年度（2021 的上一年）的报告" in result.output
+
+
+def test_previous_with_its_own_arithmetic_errors_is_still_used(tmp_path: Path) -> None:
+    last = _report(tmp_path, "2019.yaml", 2019, "[0, 0, 0, 0, 0, 0]", "[5, 0, 0, 0, 0, 0]")
+    assert run("validate", last).exit_code == 1  # published reports carry some errors
+    this = _report(tmp_path, "2020.yaml", 2020, "[5, 0, 0, 0, 0, 0]", "[0, 0, 0, 0, 0, 0]")
+    assert run("validate", "--previous", last, this).exit_code == 0
+
+
+@pytest.mark.parametrize("year", [2019, 2020, 2021, 2024])
+def test_init_skeleton_validates_as_is(tmp_path: Path, year: int) -> None:
+    target = tmp_path / "report.yaml"
+    result = run("init", "--kind", "gov-info-annual", "--year", year, "--agency", "某某市某某局",
+                 "-o", target)
+    assert result.exit_code == 0, result.output
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=file://")
+    assert "7.属于行政执法案卷" in text and "agency: 某某市某某局" in text
+    checked = run("validate", target)
+    assert checked.exit_code == 0, checked.output
+    assert ("overdue_correction" in text) == (year >= 2021)
+
+
+def test_init_to_stdout_and_never_overwrites(tmp_path: Path) -> None:
+    shown = run("init", "--year", "2024", "--agency", "测试局")
+    assert shown.exit_code == 0
+    assert "kind: gov-info-annual" in shown.output
+    target = tmp_path / "existing.yaml"
+    target.write_text("我的报告\n", encoding="utf-8")
+    result = run("init", "--year", "2024", "--agency", "测试局", "-o", target)
+    assert result.exit_code == 2
+    assert "已存在，不会覆盖" in result.output
+    assert target.read_text(encoding="utf-8") == "我的报告\n"
+
+
+def test_init_refuses_years_before_the_unified_format() -> None:
+    assert run("init", "--year", "2018", "--agency", "测试局").exit_code == 2
+
+
+def test_schema_command_prints_the_published_schema() -> None:
+    result = run("schema", "gov-info-annual")
+    assert result.exit_code == 0
+    schema = json.loads(result.output)
+    assert schema["title"] == "政府信息公开工作年度报告"
+    assert schema["properties"]["applications"]["title"] == "三、收到和处理政府信息公开申请情况"
+
+
+def test_help_texts_explain_themselves() -> None:
+    assert "校验勾稽关系" in run("--help").output
+    assert "--previous" in run("validate", "--help").output
+    assert "上一年度的报告" in run("validate", "--help").output
+    assert "报告骨架" in run("init", "--help").output
+    assert "JSON Schema" in run("schema", "--help").output
+
+
+def test_console_script_runs_without_traceback(tmp_path: Path) -> None:
+    exe = shutil.which("gencli") or f"{sys.executable} -m gencli"
+    result = subprocess.run([*exe.split(), "validate", str(INVALID / "tab-indent.yaml")],
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    assert "tab-indent.yaml:7:1: YAML 语法错误：不能用制表符（Tab）缩进，请改用空格" in result.stdout
