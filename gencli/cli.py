@@ -43,6 +43,7 @@ def main() -> None:
     常用命令：
       gencli init --kind gov-info-annual --year 2024 --agency 某某局 -o 报告.yaml
       gencli validate 报告.yaml
+      gencli build 报告.yaml -o 输出目录
       gencli schema gov-info-annual
     """
 
@@ -75,6 +76,47 @@ def validate(files: tuple[Path, ...], previous: Path | None, output_format: str,
     errors = sum(len(r.errors) for r in results)
     if output_format == "text":
         click.echo(summary(len(results), failed, errors, len(diagnostics) - errors), err=True)
+    sys.exit(1 if failed else 0)
+
+
+def _formats(value: str) -> list[str]:
+    from .build import WRITERS
+
+    chosen = [part.strip() for part in value.split(",") if part.strip()]
+    unknown = [fmt for fmt in chosen if fmt not in WRITERS]
+    if unknown or not chosen:
+        raise click.BadParameter(f"可选格式：{'、'.join(WRITERS)}，用逗号分隔，如 docx,html")
+    return chosen
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", "outdir", type=click.Path(file_okay=False, path_type=Path),
+              help="输出目录；省略时写在输入文件旁边。")
+@click.option("--to", "formats", default="docx,html", show_default=True,
+              help="生成的格式，逗号分隔：docx（Word，GB/T 9704-2012）、html（网页）。")
+@click.option("--templates", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="自定义模板目录，其中的同名模板优先于内置模板。")
+def build(files: tuple[Path, ...], outdir: Path | None, formats: str,
+          templates: Path | None) -> None:
+    """检查报告并生成 Word（.docx）和网页（.html）。
+
+    报告有错误时，列出与 validate 相同的错误，退出码为 1，不写出（也不覆盖）任何文件。
+    """
+    from .build import build_file
+    from .reporting import text_report
+
+    chosen = _formats(formats)
+    failed = 0
+    for path in files:
+        built = build_file(path, outdir, chosen, templates)
+        text_report(built.checked.diagnostics, sys.stdout)
+        if built.ok:
+            click.echo("已生成 " + "、".join(str(p) for p in built.written), err=True)
+        else:
+            failed += 1
+            click.echo(f"{path} 有错误，未生成文件。", err=True)
     sys.exit(1 if failed else 0)
 
 

@@ -244,3 +244,8 @@ PROCESSING_FEES = (
     Figure("amount", "收费金额（元）", AMOUNT, "本年度实际收取的信息处理费金额（元）"),
 )
 OVERVIEW_LIMIT = 1000
+
+
+def form_for(report: dict) -> Format:
+    """The edition of the form a normalized report is written in (for templates)."""
+    return FORMATS_BY_YEAR[report["format"]]

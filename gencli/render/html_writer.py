@@ -53,9 +53,10 @@ strong {{ font-weight: bold; }}
 .table-wrap {{ max-width: 156mm; margin: 0.5em auto; overflow-x: auto; }}
 table {{ border-collapse: collapse; margin: 0 auto; width: 100%; min-width: 30em;
   font-size: 12pt; line-height: 1.4; }}
-caption {{ font-family: {_HEITI}; padding: 0.3em 0; text-align: center; }}
+caption {{ position: absolute; width: 1px; height: 1px; overflow: hidden;
+  clip: rect(0 0 0 0); white-space: nowrap; }}
 th, td {{ border: 1px solid #000; padding: 0.2em 0.4em; vertical-align: middle; }}
-th {{ font-weight: bold; }}
+th {{ font-weight: normal; }}
 thead {{ display: table-header-group; }}
 .align-center {{ text-align: center; }}
 .align-left {{ text-align: left; }}
@@ -116,7 +117,10 @@ def _cell(cell: Cell, in_head: bool) -> str:
 
 
 def _table(table: Table) -> list[str]:
-    """An accessible table wrapped in a scroller so narrow screens scroll instead of squeezing."""
+    """An accessible table wrapped in a scroller so narrow screens scroll instead of squeezing.
+
+    The caption names the table for screen readers only: on the page, as in print, the part
+    heading above the table names it."""
     lines = ['<div class="table-wrap">', "<table>"]
     if table.caption:
         lines.append(f"<caption>{_esc(table.caption)}</caption>")

@@ -1,0 +1,108 @@
+"""Real-client helpers: LibreOffice turns a .docx into PDF, poppler reads the PDF back.
+
+Each conversion gets its own LibreOffice profile, so parallel or leftover soffice processes cannot
+lock each other out, and the fontconfig file beside this module, which maps the 公文 face names
+(not on Linux) to installed CJK faces instead of DejaVu tofu or a Japanese face.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+FONTS_CONF = Path(__file__).with_name("fonts.conf")
+TIMEOUT = 180
+
+
+def soffice_or_skip() -> str:
+    """The soffice executable, or skip the calling test when LibreOffice is not installed."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) 未安装，跳过真实客户端测试")
+    for tool in ("pdftotext", "pdfinfo"):
+        if shutil.which(tool) is None:
+            pytest.skip(f"poppler ({tool}) 未安装，跳过真实客户端测试")
+    return soffice
+
+
+def docx_to_pdf(path: Path) -> Path:
+    """Convert `path` to a PDF beside it with a headless LibreOffice, and return the PDF."""
+    soffice = soffice_or_skip()
+    with tempfile.TemporaryDirectory(prefix="gencli-lo-") as profile:
+        subprocess.run(
+            [
+                soffice,
+                f"-env:UserInstallation={Path(profile).as_uri()}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(path.parent),
+                str(path),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=TIMEOUT,
+            env={**os.environ, "FONTCONFIG_FILE": str(FONTS_CONF)},
+        )
+    pdf = path.with_suffix(".pdf")
+    assert pdf.exists(), f"LibreOffice 未生成 {pdf}"
+    return pdf
+
+
+def pdf_text(pdf: Path) -> str:
+    """The PDF's text with its layout kept (pages separated by form feeds)."""
+    return _run("pdftotext", "-layout", str(pdf), "-")
+
+
+def pdf_info(pdf: Path) -> dict[str, str]:
+    """pdfinfo's fields, e.g. {"Pages": "2", "Page size": "595.276 x 841.89 pts (A4)"}."""
+    lines = _run("pdfinfo", str(pdf)).splitlines()
+    return {key.strip(): value.strip() for key, _, value in (line.partition(":") for line in lines)}
+
+
+def pdf_fonts(pdf: Path) -> str:
+    """pdffonts' table: which faces LibreOffice actually embedded."""
+    return _run("pdffonts", str(pdf))
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word pdftotext found, with its box in points from the page's top-left corner."""
+
+    page: int
+    x_min: float
+    y_min: float
+    x_max: float
+    y_max: float
+    text: str
+
+
+_PAGE = re.compile(r"<page ")
+_WORD = re.compile(
+    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>'
+)
+
+
+def pdf_words(pdf: Path) -> list[Word]:
+    """Every word with its page (1-based) and box, from `pdftotext -bbox`."""
+    words: list[Word] = []
+    for page, chunk in enumerate(_PAGE.split(_run("pdftotext", "-bbox", str(pdf), "-"))[1:], 1):
+        for match in _WORD.finditer(chunk):
+            *box, text = match.groups()
+            words.append(Word(page, *map(float, box), html.unescape(text)))
+    return words
+
+
+def _run(*command: str) -> str:
+    return subprocess.run(
+        command, check=True, capture_output=True, text=True, timeout=TIMEOUT
+    ).stdout
