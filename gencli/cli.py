@@ -12,7 +12,13 @@ import click
 
 from . import __version__
 
-KIND_CHOICES = ("gov-info-annual",)
+def _kinds() -> tuple[str, ...]:
+    from .schema_build import BUILDERS
+
+    return tuple(BUILDERS)
+
+
+KIND_CHOICES = _kinds()
 
 
 class UsageProblem(click.UsageError):

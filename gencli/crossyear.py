@@ -46,6 +46,8 @@ def _raw_path(root: Any, path: tuple[str, ...], column: str | None) -> tuple:
 
 def check(this: dict, previous: dict, root: Any) -> list[tuple[tuple, str, str]]:
     """(path in the YAML, message, severity) for every cross-year rule that fails."""
+    if this.get("kind") != gia.KIND or previous.get("kind") != gia.KIND:
+        return []
     fmt = gia.FORMATS_BY_YEAR[this["format"]]
     rules = fmt.cross_year
     if previous.get("format") != this["format"]:
