@@ -25,11 +25,19 @@ class UsageProblem(click.UsageError):
     """A usage error with a Chinese message (exit code 2)."""
 
 
+def _readable(action, path: Path, *args, **kwargs):
+    """Run `action` on a file; a file that cannot be read is a usage error (exit 2)."""
+    try:
+        return action(path, *args, **kwargs)
+    except OSError as error:
+        raise UsageProblem(f"无法读取 {path}：{error.strerror or error}") from None
+
+
 def _read_previous(path: Path, years: set[int]) -> dict:
     """Last year's report, normalized; its own arithmetic errors are not our business."""
     from .validation import structure_only
 
-    previous = structure_only(path)
+    previous = _readable(structure_only, path)
     if previous is None:
         raise UsageProblem(f"无法读取上年报告 {path}：请先用 gencli validate 检查它的结构")
     expected = {year - 1 for year in years}
@@ -41,8 +49,9 @@ def _read_previous(path: Path, years: set[int]) -> dict:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="gencli")
-def main() -> None:
+@click.version_option(__version__, "-V", "--version", prog_name="gencli", help="显示版本并退出。")
+@click.option("--debug", is_flag=True, help="出现内部错误时显示完整的 Python 回溯。")
+def main(debug: bool) -> None:
     """gencli：把政府信息公开工作年度报告等法定报告写成 YAML，校验勾稽关系，生成 Word 与网页。
 
     \b
@@ -73,9 +82,9 @@ def validate(files: tuple[Path, ...], previous: Path | None, output_format: str,
 
     last_year = None
     if previous is not None:
-        years = {peek_year(path) for path in files} - {None}
+        years = {_readable(peek_year, path) for path in files} - {None}
         last_year = _read_previous(previous, years or {0})
-    results = [check_file(path, previous=last_year) for path in files]
+    results = [_readable(check_file, path, previous=last_year) for path in files]
     diagnostics = [d for result in results for d in result.diagnostics]
     REPORTERS[output_format](diagnostics, sys.stdout)
     failed = sum(1 for r in results if r.errors or (strict and r.warnings))
@@ -116,7 +125,7 @@ def build(files: tuple[Path, ...], outdir: Path | None, formats: str,
     chosen = _formats(formats)
     failed = 0
     for path in files:
-        built = build_file(path, outdir, chosen, templates)
+        built = _readable(build_file, path, outdir, chosen, templates)
         text_report(built.checked.diagnostics, sys.stdout)
         if built.ok:
             click.echo("已生成 " + "、".join(str(p) for p in built.written), err=True)
@@ -155,3 +164,15 @@ def schema(kind: str) -> None:
     from .paths import schema_file
 
     click.echo(schema_file(kind).read_text(encoding="utf-8"), nl=False)
+
+
+def run() -> None:
+    """The console entry point: no traceback ever reaches a user, unless asked for."""
+    try:
+        main()
+    except Exception as error:  # noqa: BLE001 - the last line of defence
+        if "--debug" in sys.argv[1:]:
+            raise
+        click.echo(f"gencli 内部错误：{type(error).__name__}: {error}\n"
+                   "这不是报告的问题；请加 --debug 重新运行，并把输出报告给维护者。", err=True)
+        sys.exit(1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -191,3 +192,57 @@ def test_console_script_runs_without_traceback(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
     assert "tab-indent.yaml:7:1: YAML 语法错误：不能用制表符（Tab）缩进，请改用空格" in result.stdout
+
+
+def test_unreadable_file_is_a_usage_error(tmp_path: Path) -> None:
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        target = tmp_path / "folder.yaml"
+        target.mkdir()  # root can read anything; a folder is unreadable as a file for everyone
+        result = run("validate", target)
+        assert result.exit_code == 2
+        return
+    target = tmp_path / "secret.yaml"
+    target.write_text("kind: gov-info-annual\n", encoding="utf-8")
+    target.chmod(0)
+    result = run("validate", target)
+    assert result.exit_code == 2
+    assert "无法读取" in result.output
+
+
+def test_internal_errors_become_a_short_message_without_traceback(monkeypatch, capsys) -> None:
+    import gencli.validation
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("意外")
+
+    monkeypatch.setattr(gencli.validation, "check_file", broken)
+    monkeypatch.setattr(sys, "argv", ["gencli", "validate", str(AMR)])
+    from gencli.cli import run as entry
+
+    with pytest.raises(SystemExit) as exited:
+        entry()
+    assert exited.value.code == 1
+    err = capsys.readouterr().err
+    assert "gencli 内部错误：RuntimeError: 意外" in err and "--debug" in err
+    assert "Traceback" not in err
+    monkeypatch.setattr(sys, "argv", ["gencli", "--debug", "validate", str(AMR)])
+    with pytest.raises(RuntimeError):
+        entry()
+
+
+def test_previous_in_force_rule_of_the_2021_format_warns(tmp_path: Path) -> None:
+    def report(year: int, rules: str) -> Path:
+        path = tmp_path / f"{year}.yaml"
+        path.write_text(
+            f"kind: gov-info-annual\nagency: 测试局\nyear: {year}\noverview: 概况。\n"
+            f"proactive:\n  rules: {rules}\napplications: {{}}\nappeals: {{}}\nproblems: 问题。\n"
+            "processing_fees: {notices: 0, amount: 0}\n", encoding="utf-8")
+        return path
+
+    last = report(2022, "{issued: 1, repealed: 0, in_force: 10}")
+    this = report(2023, "{issued: 2, repealed: 1, in_force: 12}")
+    result = run("validate", "--previous", last, this)
+    assert result.exit_code == 0
+    assert (f"{this}:6:45: 警告: 本年“现行有效件数”应等于上年“现行有效件数”加本年“本年制发件数”减本年“本年废止件数”："
+            "本年填写 12，按上年报告应为 11") in result.stdout
+    assert run("validate", "--strict", "--previous", last, this).exit_code == 1

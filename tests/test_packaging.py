@@ -33,7 +33,7 @@ def test_installed_wheel_builds_an_example_elsewhere(wheel: Path, tmp_path: Path
     venv.EnvBuilder(system_site_packages=True, with_pip=False).create(env_dir)
     python = env_dir / "bin" / "python"
     pip = [sys.executable, "-m", "pip", "--python", str(python)]
-    subprocess.run([*pip, "install", "--no-deps", "-q", str(wheel)], check=True,
+    subprocess.run([*pip, "install", "--no-deps", "--ignore-installed", "-q", str(wheel)], check=True,
                    capture_output=True)
     work = tmp_path / "elsewhere"
     work.mkdir()
