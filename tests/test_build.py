@@ -312,3 +312,27 @@ def test_html_is_standalone_structured_and_accessible(built: Path) -> None:
     assert "@page" in html and "size: A4" in html
     assert 'rowspan="20"' in html and 'colspan="3"' in html
     assert "13989.54万元" in "".join(collector.text)
+
+
+def test_2021_format_tables(tmp_path: Path) -> None:
+    source = CASES / "gov-info-annual" / "valid" / "mapping-rows-2021.yaml"
+    assert build(source, "-o", tmp_path, "--to", "docx").exit_code == 0
+    docx = tmp_path / "mapping-rows-2021.docx"
+    two = [[c[0] for c in row] for row in table_spans(tables(docx)[0])]
+    assert two[1] == ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"]
+    assert ["规章", "1", "0", "12"] in two
+    assert ["行政规范性文件", "0", "0", "0"] in two
+    assert ["信息内容", "本年处理决定数量"] in two and ["行政事业性收费", "24252.311082"] in two
+    assert "第二十条第（九）项" not in [row[0] for row in two]
+    three = table_spans(tables(docx)[1])
+    assert len(three) == 3 + 25
+    assert three[5][0] == ("三、本年度办理结果", 22, 1)
+    assert three[23][:2] == [("（六）其他处理", 3, 1),
+                            ("1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", 1, 1)]
+    assert [c[0] for c in three[24]] == [
+        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+        "1", "0", "0", "0", "0", "0", "1"]
+    paragraphs = [text_of(p) for p in document_xml(docx).iter(W + "p")]
+    six = paragraphs.index("六、其他需要报告的事项")
+    assert paragraphs[six + 1] == "本年度未收取信息处理费。"
+    assert "全年共受理申请4件，其中自然人3件。" in paragraphs
