@@ -12,7 +12,7 @@ from typing import Callable
 
 from .diagnostics import ERROR, Diagnostic
 from .document import Document
-from .output import write_bytes_atomically
+from .output import write_all_atomically
 from .validation import Checked, check_file
 
 
@@ -61,8 +61,14 @@ def build_file(source: Path, outdir: Path | None, formats: list[str],
     except TemplateError as error:
         checked.diagnostics.append(Diagnostic(checked.name, 1, 1, ERROR, str(error)))
         return built
-    contents = {fmt: WRITERS[fmt](document) for fmt in formats}
-    for fmt, path in output_paths(source, outdir, formats).items():
-        write_bytes_atomically(path, contents[fmt])
-        built.written.append(path)
+    paths = output_paths(source, outdir, formats)
+    contents = {paths[fmt]: WRITERS[fmt](document) for fmt in formats}
+    try:
+        write_all_atomically(contents)
+    except OSError as error:
+        folder = paths[formats[0]].parent
+        checked.diagnostics.append(Diagnostic(
+            checked.name, 1, 1, ERROR, f"无法写入输出目录 {folder}：{error.strerror or error}"))
+        return built
+    built.written.extend(contents)
     return built

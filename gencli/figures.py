@@ -13,6 +13,10 @@ from decimal import Decimal
 from typing import Any
 
 ALLOWED_FILTERS = frozenset({"abs", "round", "int", "string", "default"})
+_FORBIDDEN = {"Call": "调用函数", "Add": "运算", "Sub": "运算", "Mul": "运算", "Div": "运算",
+              "FloorDiv": "运算", "Mod": "运算", "Pow": "运算", "Concat": "拼接", "Compare": "比较",
+              "And": "逻辑运算", "Or": "逻辑运算", "Not": "逻辑运算", "CondExpr": "条件表达式",
+              "List": "列表", "Dict": "字典", "Tuple": "元组", "Slice": "切片", "Test": "测试"}
 MARKERS = ("{{", "{%", "{#")
 
 
@@ -72,13 +76,18 @@ def _check_nodes(node: Any, line: int) -> None:
     allowed = (nodes.Template, nodes.Output, nodes.Name, nodes.Getattr, nodes.Getitem,
                nodes.Const, nodes.Filter, nodes.TemplateData)
     if not isinstance(node, allowed):
-        raise FigureError(line, f"数字引用中不允许使用 {type(node).__name__} 表达式：只能引用数值，可加过滤器 "
+        what = _FORBIDDEN.get(type(node).__name__, "这种写法")
+        raise FigureError(line, f"数字引用中不允许{what}：只能引用数值，可加过滤器 "
                           + "、".join(sorted(ALLOWED_FILTERS)))
     if isinstance(node, nodes.Filter) and node.name not in ALLOWED_FILTERS:
         raise FigureError(line, f"不允许的过滤器“{node.name}”：只能用 " + "、".join(sorted(ALLOWED_FILTERS)))
-    if isinstance(node, (nodes.Getattr, nodes.Name)):
-        name = node.attr if isinstance(node, nodes.Getattr) else node.name
-        if name.startswith("_"):
+    names = {nodes.Getattr: "attr", nodes.Name: "name"}
+    if isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const):
+        names[nodes.Getitem] = "arg"
+    if type(node) in names:
+        name = getattr(node, names[type(node)])
+        name = name.value if isinstance(name, nodes.Const) else name
+        if isinstance(name, str) and name.startswith("_"):
             raise FigureError(line, f"不允许引用以下划线开头的名称“{name}”")
     for child in node.iter_child_nodes():
         _check_nodes(child, line)

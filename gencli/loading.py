@@ -21,6 +21,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.composer import Composer
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.events import AliasEvent, CollectionStartEvent, NodeEvent, ScalarEvent
 
 
@@ -135,6 +136,11 @@ def load_text(text: str) -> Any:
     """Parse one YAML document; raises LoadError with a 1-based position."""
     try:
         return _yaml().load(text)
+    except ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        code = error.character if isinstance(error.character, int) else ord(error.character)
+        raise LoadError(f"文件中有不可打印的控制字符 U+{code:04X}，请删除它", line, column) from None
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -142,9 +148,16 @@ def load_text(text: str) -> Any:
     except YAMLError as error:
         raise LoadError(f"YAML 语法错误：{error}") from None
     except RecursionError:
-        raise LoadError("YAML 嵌套层次过深") from None
+        raise LoadError("YAML 嵌套层次过深：报告最多只有几层，请检查括号或缩进") from None
 
 
-def load_path(path: Path) -> Any:
-    """Read and parse a report file."""
-    return load_text(decode(path.read_bytes()))
+MAX_BYTES = 10 * 1024 * 1024  # a real report is a few hundred KB; the limit bounds memory
+
+
+def read_report(path: Path) -> str:
+    """A report file's text; refuses files too large to be a report before reading them."""
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise LoadError(f"文件过大（{size / 1024 / 1024:.1f} MB）：报告文件不应超过 "
+                        f"{MAX_BYTES // 1024 // 1024} MB，请确认选对了文件")
+    return decode(path.read_bytes())

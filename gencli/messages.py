@@ -38,7 +38,7 @@ def describe(value: Any) -> str:
     if value is None:
         return "空值（什么也没写）"
     if isinstance(value, bool):
-        return f"是/否值 {str(value).lower()}"
+        return f"逻辑值 {str(value).lower()}"
     if isinstance(value, str):
         return f"文本“{value}”" if len(value) <= 30 else f"一段 {len(value)} 字的文本"
     if isinstance(value, Decimal):
@@ -61,7 +61,10 @@ def _type_message(error: ValidationError) -> str:
     if "integer" in expected and isinstance(value, Decimal):
         message += "：件数只能是整数"
     elif set(expected) & {"integer", "number"} and isinstance(value, str):
-        message += "：数字不要加引号、单位或其他文字"
+        if any("０" <= ch <= "９" for ch in value):
+            message += "：请把全角数字改为半角数字（如 １２ → 12）"
+        else:
+            message += "：数字不要加引号、单位或其他文字"
     return message
 
 

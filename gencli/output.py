@@ -9,15 +9,27 @@ from pathlib import Path
 
 def write_bytes_atomically(path: Path, data: bytes) -> None:
     """Write to a temporary file beside `path`, then rename it over `path` in one step."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    write_all_atomically({path: data})
+
+
+def write_all_atomically(contents: dict[Path, bytes]) -> None:
+    """Write every file to a temporary beside it first, and rename them into place only when
+    all are written: a failure (disk full, interrupt) leaves every previous file as it was."""
+    temporaries: dict[Path, str] = {}
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temporary, _mode_for(path))
-        os.replace(temporary, path)
+        for path, data in contents.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
+                                                 dir=path.parent)
+            temporaries[path] = temporary
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+            os.chmod(temporary, _mode_for(path))
+        for path, temporary in temporaries.items():
+            os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        for temporary in temporaries.values():
+            Path(temporary).unlink(missing_ok=True)
         raise
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from jsonschema import Draft7Validator
 
 from . import crossyear, figures, keywords, locate, messages, paths
 from .diagnostics import ERROR, WARNING, Diagnostic
-from .loading import LoadError, decode, load_text
+from .loading import LoadError, load_text, read_report
 from .normalize import NORMALIZERS
 
 KINDS = tuple(NORMALIZERS)
@@ -65,6 +66,26 @@ class _Reporter:
             line, column = line + line_offset, 1
         return Diagnostic(self.name, line, column, severity, message,
                           locate.labels(self.schema, self.root, path))
+
+
+# Characters XML 1.0 cannot hold (a double-quoted YAML escape such as "\x01" can produce them).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _unprintable(reporter: _Reporter, root: Any, path: tuple = ()) -> list[Diagnostic]:
+    """Every text holding a control character: Word and HTML could not carry it."""
+    found = []
+    items = root.items() if isinstance(root, dict) else enumerate(root) if isinstance(root, list) else ()
+    for key, value in items:
+        for text in (key, value):
+            match = _NOT_XML.search(text) if isinstance(text, str) else None
+            if match:
+                found.append(reporter.at((*path, key), f"含有不可打印的控制字符 U+{ord(match.group()):04X}，"
+                                         "Word 和网页都无法容纳，请删除它"))
+                break
+        if isinstance(value, (dict, list)):
+            found += _unprintable(reporter, value, (*path, key))
+    return found
 
 
 def _kind_problem(name: str, root: Any) -> Diagnostic | None:
@@ -147,7 +168,7 @@ def check_text(text: str, name: str, previous: dict | None = None) -> Checked:
         return checked
     schema = load_schema(root["kind"])
     reporter = _Reporter(name, schema, root)
-    found = _structure(reporter, schema, root)
+    found = _unprintable(reporter, root) + _structure(reporter, schema, root)
     if not found:
         normalized = NORMALIZERS[root["kind"]](root)
         found = _arithmetic(reporter, schema, root, normalized)
@@ -164,9 +185,8 @@ def check_text(text: str, name: str, previous: dict | None = None) -> Checked:
 def check_file(path: Path, previous: dict | None = None, name: str | None = None) -> Checked:
     """Check a report file. Unreadable files raise OSError (a usage error, not a finding)."""
     name = name or str(path)
-    data = path.read_bytes()
     try:
-        text = decode(data)
+        text = read_report(path)
     except LoadError as error:
         return Checked(name, [Diagnostic(name, error.line, error.column, ERROR, error.message)])
     return check_text(text, name, previous)
@@ -176,7 +196,7 @@ def structure_only(path: Path) -> dict | None:
     """A report normalized after the structure check alone (for last year's report, whose
     published figures may not add up); None if it cannot be read that far."""
     try:
-        root = load_text(decode(path.read_bytes()))
+        root = load_text(read_report(path))
     except LoadError:
         return None
     if _kind_problem(str(path), root):
@@ -190,7 +210,7 @@ def structure_only(path: Path) -> dict | None:
 def peek_year(path: Path) -> int | None:
     """The `year` a report states, if it can be read (to check what --previous must be)."""
     try:
-        root = load_text(decode(path.read_bytes()))
+        root = load_text(read_report(path))
     except LoadError:
         return None
     year = root.get("year") if isinstance(root, dict) else None
