@@ -1,4 +1,5 @@
-"""Cross-year rules: this year's report against last year's (`validate --previous`, `diff`).
+"""Cross-year rules: this year's report against last year's (`validate --previous`, `diff`), and
+what they expect of a fresh year (`init --from`).
 
 The rules are data in the form (`Format.cross_year`); this module only evaluates them. Across a
 change of format only the rules both formats declare alike (结转) apply.
@@ -6,7 +7,9 @@ change of format only the rules both formats declare alike (结转) apply.
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
 
 from . import rows
 from .forms import gov_info_annual as gia
@@ -44,35 +47,62 @@ def _raw_path(root: Any, path: tuple[str, ...], column: str | None) -> tuple:
     return path + rows.cell_path(rows.lookup(root, path), column, columns, gia.TOTAL)
 
 
-def check(this: dict, previous: dict, root: Any) -> list[tuple[tuple, str, str]]:
-    """(path in the YAML, message, severity) for every cross-year rule that fails."""
-    if this.get("kind") != gia.KIND or previous.get("kind") != gia.KIND:
-        return []
-    fmt = gia.FORMATS_BY_YEAR[this["format"]]
-    rules = fmt.cross_year
+@dataclass(frozen=True)
+class Expectation:
+    """What one cross-year rule expects of one figure of this year's report (`column` names the
+    applicant column of a table 三 row, None for a single figure)."""
+
+    rule: CrossYearRule
+    target: tuple[str, ...]
+    column: str | None
+    expected: Any
+
+    def actual(self, this: dict) -> Any:
+        return _pick(rows.lookup(this, self.target), self.column)
+
+
+def _pick(value: Any, column: str | None) -> Any:
+    return value[column] if column else value
+
+
+def applies(this: dict, previous: dict) -> bool:
+    """Whether the two reports are of a kind that has cross-year rules."""
+    return this.get("kind") == gia.KIND and previous.get("kind") == gia.KIND
+
+
+def expectations(this: dict, previous: dict) -> Iterator[Expectation]:
+    """Every figure the rules constrain, with the value they expect. `check` compares it with
+    what was written; `init --from` writes it into next year's report, which therefore passes."""
+    if not applies(this, previous):
+        return
+    rules = gia.FORMATS_BY_YEAR[this["format"]].cross_year
     if previous.get("format") != this["format"]:
         other = gia.FORMATS_BY_YEAR[previous["format"]].cross_year
         rules = tuple(rule for rule in rules if rule in other)
-    found = []
     sources = {"this": this, "previous": previous}
     for rule in rules:
         for target, binding in _expand(rule, this):
             terms = [(sources[src], _term_path(path, binding), sign) for src, path, sign in rule.terms]
             if any(rows.lookup(source, path) is None for source, path, _ in terms):
                 continue
-            value = rows.lookup(this, target)
-            columns = _columns_of(target)
-            for column in columns or [None]:
-                pick = (lambda v: v[column]) if column else (lambda v: v)
-                expected = sum(sign * pick(rows.lookup(source, path)) for source, path, sign in terms)
-                actual = pick(value)
-                if actual != expected:
-                    where = f"{_column_label(column)}列：" if column else ""
-                    found.append((
-                        _raw_path(root, target, column),
-                        f"{rule.label}：{where}本年填写 {show(actual)}，按上年报告应为 {show(expected)}",
-                        rule.severity,
-                    ))
+            for column in _columns_of(target) or [None]:
+                expected = sum(sign * _pick(rows.lookup(source, path), column)
+                               for source, path, sign in terms)
+                yield Expectation(rule, target, column, expected)
+
+
+def check(this: dict, previous: dict, root: Any) -> list[tuple[tuple, str, str]]:
+    """(path in the YAML, message, severity) for every cross-year rule that fails."""
+    found = []
+    for expectation in expectations(this, previous):
+        actual = expectation.actual(this)
+        if actual != expectation.expected:
+            column = expectation.column
+            where = f"{_column_label(column)}列：" if column else ""
+            message = (f"{expectation.rule.label}：{where}本年填写 {show(actual)}，"
+                       f"按上年报告应为 {show(expectation.expected)}")
+            found.append((_raw_path(root, expectation.target, column), message,
+                          expectation.rule.severity))
     return found
 
 

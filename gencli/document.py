@@ -36,12 +36,18 @@ class Paragraph:
 @dataclass
 class Heading:
     """A numbered heading. `level` 1 is a part title (一、 黑体), 2 is （一） (楷体), 3 is 1. (仿宋 bold),
-    4 is （1） (仿宋). `number` is the printed numbering ("一、", "（一）", "1.", "（1）"), kept apart from
-    `runs` so writers can style or tag it; the printed heading is number + text."""
+    4 is （1） (仿宋); level 0 is a chapter above them (第一章, 黑体, centred), for documents
+    divided into chapters such as a 规划. `number` is the printed numbering ("一、", "（一）", "1.",
+    "（1）", "第一章　"), kept apart from `runs` so writers can style or tag it; the printed heading
+    is number + text.
+
+    `run_in` holds body text that continues the heading's paragraph: a 段首标题 such as
+    "（一）深化改革。全面推行……", where only "（一）深化改革。" takes the heading's face."""
 
     level: int
     number: str
     runs: list[Run]
+    run_in: list[Run] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -103,7 +109,22 @@ class Signature:
     date: str
 
 
-Block = Paragraph | Heading | ListItem | Table | Signature
+@dataclass
+class Box:
+    """A boxed block set apart from the body (专栏): a printed `number` ("专栏1　") and title on top,
+    then its own blocks (paragraphs, list items, tables; headings print as bold text). Boxes are
+    numbered over the whole document, so `number` is filled in once the document is assembled."""
+
+    title: list[Run]
+    blocks: list[Block]
+    number: str = ""
+
+    @property
+    def text(self) -> str:
+        return self.number + "".join(run.text for run in self.title)
+
+
+Block = Paragraph | Heading | ListItem | Table | Signature | Box
 
 
 @dataclass

@@ -8,6 +8,7 @@ imported only when a text contains a reference, which keeps `validate` quick to 
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -32,10 +33,18 @@ def has_references(text: str) -> bool:
     return any(marker in text for marker in MARKERS)
 
 
+@functools.cache
 def _environment() -> Any:
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     return ImmutableSandboxedEnvironment(autoescape=False, finalize=_printed)
+
+
+@functools.lru_cache(maxsize=8)  # the texts of one report
+def _compiled(text: str) -> Any:
+    """A narrative compiled once: `validate` checks it and measures it, `build` fills it in,
+    and compiling a long text is most of what each of them costs."""
+    return _environment().from_string(text)
 
 
 def _printed(value: Any) -> Any:
@@ -113,6 +122,13 @@ def _path(node: Any) -> list[Any] | None:
 def _look_up(path: list[Any], context: dict, line: int) -> None:
     node: Any = context
     for depth, step in enumerate(path):
+        if isinstance(node, list) and isinstance(step, int):  # a 规划's chapters, indicator rows
+            if not -len(node) <= step < len(node):
+                where = ".".join(map(str, path[:depth]))
+                raise FigureError(line, f"数字引用“{'.'.join(map(str, path))}”无效：{where}只有 "
+                                        f"{len(node)} 项（从 0 数起），没有第 {step} 项")
+            node = node[step]
+            continue
         if not isinstance(node, dict) or step not in node:
             where = ".".join(map(str, path[:depth])) or "报告"
             choices = "、".join(map(str, node)) if isinstance(node, dict) else ""
@@ -152,7 +168,7 @@ def render(text: str, context: dict) -> str:
     if errors:
         raise errors[0]
     try:
-        return env.from_string(text).render(context)
+        return _compiled(text).render(context)
     except Exception as error:  # sandbox refusals and type errors, phrased for the user
         raise FigureError(1, f"数字引用无法计算：{error}") from None
 
@@ -165,7 +181,7 @@ def problems(text: str, context: dict) -> list[FigureError]:
     errors = _check(env, text, context)
     if not errors:
         try:
-            env.from_string(text).render(context)
+            _compiled(text).render(context)
         except Exception as error:
             errors.append(FigureError(1, f"数字引用无法计算：{error}"))
     return errors

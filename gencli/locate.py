@@ -85,6 +85,8 @@ def child_schemas(root_schema: dict, schemas: list, instance: Any, step: Any) ->
                 found.append(properties[step])
             elif isinstance(step, int) and isinstance(items, list) and step < len(items):
                 found.append(items[step])
+            elif isinstance(step, int) and isinstance(items, dict):
+                found.append(items)  # every item alike: a 规划's chapters, indicator rows
     return found
 
 

@@ -155,13 +155,19 @@ def _is_type_mismatch(errors: list[ValidationError]) -> bool:
     return any(e.validator == "type" and not e.relative_path for e in errors)
 
 
+def _form_name(branch: dict) -> str:
+    """The name of one way of writing a value: `x-alternative`, not `title`, so that editors'
+    hover shows the field's own title rather than the branch's."""
+    return branch.get("x-alternative", branch.get("title", ""))
+
+
 def _alternatives(error: ValidationError) -> Iterator[Finding]:
     """anyOf/oneOf: explain the branch that has the instance's type; if none has, list them."""
     branches = _branches(error)
     fitting = {i: errs for i, errs in branches.items() if not _is_type_mismatch(errs)}
     if not fitting:
         forms = "；".join(
-            f"{s.get('title', '')}（{s.get('description', '')}）".replace("（）", "")
+            f"{_form_name(s)}（{s.get('description', '')}）".replace("（）", "")
             for s in error.validator_value
         )
         yield Finding(tuple(error.absolute_path),
@@ -169,7 +175,7 @@ def _alternatives(error: ValidationError) -> Iterator[Finding]:
         return
     best = min(fitting.values(), key=len)
     if len(fitting) > 1:
-        forms = "、".join(error.validator_value[i].get("title", str(i)) for i in fitting)
+        forms = "、".join(_form_name(error.validator_value[i]) or str(i) for i in fitting)
         for finding in explain_all(best):
             yield Finding(finding.path, finding.message + f"（可用的写法：{forms}，不能混用）",
                           finding.at_key)

@@ -1,7 +1,15 @@
 """Narrative Markdown → document blocks, parsed once with markdown-it-py (CommonMark + GFM tables).
 
 Authors never number headings: `#`, `##`, `###` … become the official hierarchy below the level
-the template asks for (一、 → （一） → 1. → （1）), counted afresh in every narrative part.
+the template asks for (第一章 → 一、 → （一） → 1. → （1）), counted afresh in every narrative part.
+
+Two conventions of printed 公文 have no Markdown of their own:
+- a 段首标题 (run-in heading), "（一）深化改革。全面推行……": written as one heading line whose text
+  goes on after its first "。"; the words up to that mark are the heading, the rest is body text
+  of the same paragraph;
+- a boxed 专栏: a fenced block whose info string is `专栏 标题`; its content is narrative again
+  (its `#` headings print as 1., `##` as （1）), and the box is numbered 专栏1, 专栏2 … over the
+  whole document (see `document_xml`).
 """
 
 from __future__ import annotations
@@ -10,9 +18,12 @@ import functools
 import re
 from typing import Any
 
-from .document import Block, Cell, Heading, ListItem, Paragraph, Run, Table
+from .document import Block, Box, Cell, Heading, ListItem, Paragraph, Run, Table
 
 DEEPEST = 4
+BOX = "专栏"
+BOX_TOP_LEVEL = 3
+RUN_IN_END = "。"
 _DIGITS = "零一二三四五六七八九"
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’—…·]")
 
@@ -26,6 +37,7 @@ def chinese_number(n: int) -> str:
 
 
 NUMBERING = {
+    0: lambda n: f"第{chinese_number(n)}章\u3000",
     1: lambda n: f"{chinese_number(n)}、",
     2: lambda n: f"（{chinese_number(n)}）",
     3: lambda n: f"{n}.",
@@ -48,6 +60,25 @@ def plain_text(markdown: str) -> str:
             if child.type in ("text", "code_inline"):
                 parts.append(child.content)
     return "".join(parts)
+
+
+_FOOTNOTE = re.compile(r"\[\^[^\]]*\]")
+_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:")
+
+
+def unsupported(markdown: str) -> list[tuple[int, str]]:
+    """Markup that would silently change the printed text, with its 1-based line: footnotes (a
+    公文 has none; their notes would vanish) and link reference definitions (never printed)."""
+    found = []
+    for number, line in enumerate(markdown.split("\n"), 1):
+        footnote = _FOOTNOTE.search(line)
+        if footnote:
+            found.append((number, f"公文不用脚注：“{footnote.group(0)}”不会印成脚注，"
+                                  "请把注释写进正文（如用括号）"))
+        elif _DEFINITION.match(line):
+            found.append((number, "这一行是 Markdown 的链接定义，不会印出来；"
+                                  "若是正文，请去掉行首的方括号写法"))
+    return found
 
 
 def _join_break(before: str, after: str) -> str:
@@ -81,6 +112,25 @@ def inline_runs(token: Any) -> list[Run]:
             elif text:
                 runs.append(Run(text, bool(bold)))
     return runs
+
+
+def split_run_in(runs: list[Run]) -> tuple[list[Run], list[Run]]:
+    """A heading's runs cut after its first "。" when text follows it: (heading, run-in body)."""
+    text = "".join(run.text for run in runs)
+    end = text.find(RUN_IN_END) + 1
+    if not end or not text[end:].strip():
+        return runs, []
+    head: list[Run] = []
+    tail: list[Run] = []
+    seen = 0
+    for run in runs:
+        cut = min(max(end - seen, 0), len(run.text))
+        if run.text[:cut]:
+            head.append(Run(run.text[:cut], run.bold))
+        if run.text[cut:]:
+            tail.append(Run(run.text[cut:], run.bold))
+        seen += len(run.text)
+    return head, tail
 
 
 class _Numbering:
@@ -132,7 +182,10 @@ def blocks(markdown: str, top_level: int) -> list[Block]:
         kind = token.type
         if kind == "heading_open":
             level = min(top_level + int(token.tag[1]) - 1, DEEPEST)
-            found.append(Heading(level, numbering.next(level), inline_runs(tokens[index + 1])))
+            runs, run_in = split_run_in(inline_runs(tokens[index + 1]))
+            if level == 0:  # a chapter title stands on its own line
+                runs, run_in = runs + run_in, []
+            found.append(Heading(level, numbering.next(level), runs, run_in))
             index += 2
         elif kind in ("bullet_list_open", "ordered_list_open"):
             lists.append([kind == "ordered_list_open", int(token.attrGet("start") or 1)])
@@ -150,6 +203,9 @@ def blocks(markdown: str, top_level: int) -> list[Block]:
                 item.runs.extend(runs)
             elif runs:
                 found.append(Paragraph(runs, "plain" if lists else "body"))
+        elif kind == "fence" and token.info.split(maxsplit=1)[:1] == [BOX]:
+            title = token.info.split(maxsplit=1)[1:] or [""]
+            found.append(Box([Run(title[0].strip())], blocks(token.content, BOX_TOP_LEVEL)))
         elif kind in ("fence", "code_block"):
             found.append(Paragraph([Run(token.content.rstrip("\n"))], "plain"))
         elif kind == "table_open":

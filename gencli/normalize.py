@@ -13,6 +13,9 @@ from typing import Any
 
 from . import rows
 from .forms import gov_info_annual as gia
+from .forms import plan as plan_form
+from .forms import rule_of_law_annual as rla
+from .forms import work_summary as work_summary_form
 from .forms.model import AMOUNT, TEXT, Figure, Row
 
 
@@ -106,4 +109,71 @@ def gov_info_annual(report: dict) -> dict[str, Any]:
     return out
 
 
-NORMALIZERS = {gia.KIND: gov_info_annual}
+def _common(data: dict, kind: str, title: str) -> dict[str, Any]:
+    """The keys every kind shares, defaults applied (date also in its printed form)."""
+    return {
+        "kind": kind,
+        "agency": data.get("agency", ""),
+        "year": data.get("year"),
+        "title": data.get("title") or title,
+        "date": data.get("date"),
+        "date_text": chinese_date(data["date"]) if data.get("date") else "",
+        "preface": data.get("preface", ""),
+    }
+
+
+def rule_of_law_annual(report: dict) -> dict[str, Any]:
+    """Normalize a structurally valid 法治政府建设年度报告: every part present, 五 possibly empty."""
+    data = _plain(report)
+    out = _common(data, rla.KIND, f"{data['agency']}{data['year']}年法治政府建设年度报告")
+    out.update({part.key: data.get(part.key) or "" for part in rla.PARTS})
+    return out
+
+
+def work_summary(report: dict) -> dict[str, Any]:
+    """Normalize a structurally valid 工作总结: the title and the body as written."""
+    data = _plain(report)
+    out = _common(data, work_summary_form.KIND, data["title"])
+    del out["preface"]  # the body begins with its own opening paragraphs
+    return {**out, "body": data["body"]}
+
+
+def _indicators(written: dict | None) -> dict[str, Any] | None:
+    """An indicator table as printed: header labels, and groups of rows (one unnamed group when
+    written as plain rows), every column present."""
+    if not written:
+        return None
+    keys = [column.key for column in plan_form.INDICATOR_COLUMNS]
+    groups = written.get("groups") or [{"category": "", "rows": written["rows"]}]
+    return {
+        "title": written["title"],
+        "base_year": written.get("base_year"),
+        "target_year": written.get("target_year"),
+        "base_label": plan_form.value_label("base", written.get("base_year")),
+        "target_label": plan_form.value_label("target", written.get("target_year")),
+        "grouped": "groups" in written,
+        "groups": [{"category": group["category"],
+                    "rows": [{key: row.get(key, "") for key in keys} for row in group["rows"]]}
+                   for group in groups],
+        "note": written.get("note", ""),
+    }
+
+
+def plan(report: dict) -> dict[str, Any]:
+    """Normalize a structurally valid 规划: chapters with their body and indicator table."""
+    data = _plain(report)
+    out = _common(data, plan_form.KIND, data["title"])
+    out["chapters"] = [
+        {"title": chapter["title"], "body": chapter.get("body", ""),
+         "indicators": _indicators(chapter.get("indicators"))}
+        for chapter in data["chapters"]
+    ]
+    return out
+
+
+NORMALIZERS = {
+    gia.KIND: gov_info_annual,
+    rla.KIND: rule_of_law_annual,
+    work_summary_form.KIND: work_summary,
+    plan_form.KIND: plan,
+}

@@ -14,6 +14,9 @@ Arithmetic lives in the schema too, as `x-` keywords that `gencli.keywords` eval
 - `x-printed-length`: {"max": N, "message": M} — a warning when the printed narrative is longer.
 - `x-messages`: {keyword: message} — the Chinese message for a standard keyword's failure here.
 - `x-narrative`: true — a Markdown field whose `{{ }}` figure references are checked.
+- `x-alternative`: the Chinese name of one way of writing a value (an `anyOf` branch: 按列顺序的
+  列表, 按列名的映射), for messages. Not a `title`: yaml-language-server's hover shows the first
+  title it meets, the branch's, and the row's own title (四、结转下年度继续办理) must win.
 """
 
 from __future__ import annotations
@@ -21,10 +24,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from . import schema_kinds
 from .forms import gov_info_annual as gia
 from .forms.model import AMOUNT, COUNT, SIGNED, TEXT, Figure, Row
+from .schema_common import DRAFT7, narrative
 
-DRAFT7 = "http://json-schema.org/draft-07/schema#"
 MAX_FIGURE = 10**15 - 1
 MAX_DIGITS = 15
 
@@ -52,7 +56,7 @@ def row_definition(columns: tuple[Figure, ...], total: Figure) -> dict[str, Any]
     return {
         "anyOf": [
             {
-                "title": "按列顺序的列表",
+                "x-alternative": "按列顺序的列表",
                 "description": "按列顺序填写：" + "、".join(c.label for c in columns)
                 + f"，可加第{len(columns) + 1}个数：{total.label}",
                 "type": "array",
@@ -62,7 +66,7 @@ def row_definition(columns: tuple[Figure, ...], total: Figure) -> dict[str, Any]
                 "maxItems": len(columns) + 1,
             },
             {
-                "title": "按列名的映射",
+                "x-alternative": "按列名的映射",
                 "description": "按列名填写，未写的列为 0",
                 "type": "object",
                 "properties": {c.key: s for c, s in zip((*columns, total), cells)},
@@ -94,9 +98,9 @@ def _row_schema(row: Row, columns: list[str]) -> dict[str, Any]:
         group["x-sum"] = {"total": gia.TOTAL, "columns": columns}
     if row.legacy_leaf is None:
         return _titled(row, group)
-    group["title"] = "分子行填写"
+    group["x-alternative"] = "分子行填写"
     legacy = {
-        "anyOf": [{"title": f"写成一行（按“{row.children[-1].label}”计）",
+        "anyOf": [{"x-alternative": f"写成一行（按“{row.children[-1].label}”计）",
                    **_ref("application-row")}, group],
         "x-warn-if": [{
             "schema": {"anyOf": [
@@ -148,15 +152,6 @@ def appeals_schema() -> dict[str, Any]:
         "type": "object",
         "properties": {g.key: _titled(g, _ref("appeal-row")) for g in gia.APPEAL_GROUPS},
         "additionalProperties": False,
-    }
-
-
-def narrative(title: str, description: str) -> dict[str, Any]:
-    return {
-        "title": title,
-        "description": description + "（Markdown；可用 {{ }} 引用表中数字）",
-        "type": "string",
-        "x-narrative": True,
     }
 
 
@@ -277,7 +272,7 @@ def gov_info_annual_schema() -> dict[str, Any]:
     }
 
 
-BUILDERS = {gia.KIND: gov_info_annual_schema}
+BUILDERS = {gia.KIND: gov_info_annual_schema, **schema_kinds.BUILDERS}
 
 
 def schema_text(kind: str) -> str:

@@ -11,13 +11,14 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from jsonschema import Draft7Validator
 
-from . import crossyear, figures, keywords, locate, messages, paths
+from . import crossyear, fastyaml, figures, keywords, locate, messages, paths, quickschema
 from .diagnostics import ERROR, WARNING, Diagnostic
 from .loading import LoadError, load_text, read_report
 from .normalize import NORMALIZERS
@@ -104,6 +105,8 @@ def _kind_problem(name: str, root: Any) -> Diagnostic | None:
 
 
 def _structure(reporter: _Reporter, schema: dict, root: Any) -> list[Diagnostic]:
+    if quickschema.passes(schema, root):
+        return []  # jsonschema would find nothing; it runs only to word what it finds
     validator = Draft7Validator(schema, format_checker=Draft7Validator.FORMAT_CHECKER)
     errors = list(validator.iter_errors(root))
     return [
@@ -127,7 +130,8 @@ def _arithmetic(reporter: _Reporter, schema: dict, root: Any, normalized: dict) 
     validator = keywords.ReportValidator(schema, format_checker=Draft7Validator.FORMAT_CHECKER)
     token = keywords.current_run.set(keywords.Run(schema, _printer(normalized)))
     try:
-        errors = list(validator.iter_errors(root))
+        clean = quickschema.passes(schema, root, keywords.ReportValidator)
+        errors = [] if clean else list(validator.iter_errors(root))
     finally:
         keywords.current_run.reset(token)
     found = []
@@ -137,45 +141,113 @@ def _arithmetic(reporter: _Reporter, schema: dict, root: Any, normalized: dict) 
     return found
 
 
-def _narrative_keys(schema: dict) -> list[str]:
-    return [key for key, sub in schema["properties"].items() if sub.get("x-narrative")]
+def narratives(root_schema: dict, schema: dict, value: Any,
+               path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """Every narrative text of a report with its path: the `x-narrative` properties at any depth
+    (a 规划's chapters hold theirs in a list), through `$ref`s and `allOf`."""
+    ref = schema.get("$ref", "")
+    if ref.startswith("#/definitions/"):
+        schema = root_schema["definitions"][ref.rsplit("/", 1)[-1]]
+    for part in schema.get("allOf", []):
+        yield from narratives(root_schema, part, value, path)
+    if schema.get("x-narrative"):
+        if isinstance(value, str):
+            yield path, value
+    elif isinstance(value, dict):
+        for key, sub in schema.get("properties", {}).items():
+            if key in value:
+                yield from narratives(root_schema, sub, value[key], (*path, key))
+    elif isinstance(value, list) and isinstance(schema.get("items"), dict):
+        for index, item in enumerate(value):
+            yield from narratives(root_schema, schema["items"], item, (*path, index))
+
+
+def _line_offset(text: str, line: int) -> int:
+    """From a narrative's own line to the YAML line: a block scalar starts below its key."""
+    block = type(text).__name__ in ("LiteralScalarString", "FoldedScalarString")
+    return line - (0 if block else 1)
+
+
+def _unsupported_markup(reporter: _Reporter, schema: dict, root: dict) -> list[Diagnostic]:
+    from .narrative import unsupported
+
+    return [reporter.at(path, message, line_offset=_line_offset(text, line))
+            for path, text in narratives(schema, schema, root)
+            for line, message in unsupported(text)]
 
 
 def _figure_references(reporter: _Reporter, schema: dict, root: dict, normalized: dict) -> list[Diagnostic]:
     found = []
-    for key in _narrative_keys(schema):
-        text = root.get(key)
-        if not isinstance(text, str) or not figures.has_references(text):
+    for path, text in narratives(schema, schema, root):
+        if not figures.has_references(text):
             continue
-        block = type(text).__name__ in ("LiteralScalarString", "FoldedScalarString")
         for problem in figures.problems(text, normalized):
-            found.append(reporter.at((key,), problem.message,
-                                     line_offset=problem.line - (0 if block else 1)))
+            found.append(reporter.at(path, problem.message,
+                                     line_offset=_line_offset(text, problem.line)))
     return found
 
 
-def check_text(text: str, name: str, previous: dict | None = None) -> Checked:
-    """Check a report given as text; `previous` is last year's normalized report."""
-    checked = Checked(name)
-    try:
-        checked.raw = root = load_text(text)
-    except LoadError as error:
-        checked.diagnostics.append(Diagnostic(name, error.line, error.column, ERROR, error.message))
-        return checked
+def read_structure(text: str, name: str,
+                   root: Any = fastyaml.DECLINED) -> tuple[Any, dict | None, list[Diagnostic]]:
+    """A report read as far as its structure: (the YAML, its normalized form or None, the
+    errors that stopped it). Each side of `diff` and last year's report need no more.
+    `root` is the report already read by `fastyaml` (then findings have no positions)."""
+    if root is fastyaml.DECLINED:
+        try:
+            root = load_text(text)
+        except LoadError as error:
+            return None, None, [Diagnostic(name, error.line, error.column, ERROR, error.message)]
     problem = _kind_problem(name, root)
     if problem:
-        checked.diagnostics.append(problem)
-        return checked
+        return root, None, [problem]
     schema = load_schema(root["kind"])
     reporter = _Reporter(name, schema, root)
     found = _unprintable(reporter, root) + _structure(reporter, schema, root)
-    if not found:
-        normalized = NORMALIZERS[root["kind"]](root)
+    if found:
+        return root, None, sorted(found, key=lambda d: (d.line, d.column, d.severity))
+    return root, NORMALIZERS[root["kind"]](root), []
+
+
+def arithmetic(root: Any, normalized: dict, name: str) -> list[Diagnostic]:
+    """The 勾稽关系 alone (and the warnings of the same phase) of a structurally sound report:
+    `diff` says whether the new version still balances, apart from anything else."""
+    schema = load_schema(root["kind"])
+    return _arithmetic(_Reporter(name, schema, root), schema, root, normalized)
+
+
+def cross_year(root: Any, normalized: dict, previous: dict, name: str) -> list[Diagnostic]:
+    """The cross-year rules against last year's normalized report, placed in this year's YAML."""
+    reporter = _Reporter(name, load_schema(root["kind"]), root)
+    return [reporter.at(path, message, severity)
+            for path, message, severity in crossyear.check(normalized, previous, root)]
+
+
+def check_text(text: str, name: str, previous: dict | None = None) -> Checked:
+    """Check a report given as text; `previous` is last year's normalized report.
+
+    Most reports have nothing to report and so need no positions: they are read by `fastyaml`
+    (C speed) and checked once. A report with any finding is read again by `load_text` and
+    checked again, so that every diagnostic points at its line and column."""
+    quick = fastyaml.load(text)
+    if quick is not fastyaml.DECLINED:
+        checked = _check(text, name, previous, quick)
+        if not checked.diagnostics:
+            return checked
+    return _check(text, name, previous)
+
+
+def _check(text: str, name: str, previous: dict | None,
+           root: Any = fastyaml.DECLINED) -> Checked:
+    root, normalized, found = read_structure(text, name, root)
+    checked = Checked(name, raw=root)
+    if normalized is not None:
+        schema = load_schema(root["kind"])
+        reporter = _Reporter(name, schema, root)
         found = _arithmetic(reporter, schema, root, normalized)
         found += _figure_references(reporter, schema, root, normalized)
+        found += _unsupported_markup(reporter, schema, root)
         if previous is not None:
-            found += [reporter.at(path, message, severity)
-                      for path, message, severity in crossyear.check(normalized, previous, root)]
+            found += cross_year(root, normalized, previous, name)
         if not any(d.is_error for d in found):
             checked.normalized = normalized
     checked.diagnostics = sorted(found, key=lambda d: (d.line, d.column, d.severity))
@@ -196,21 +268,19 @@ def structure_only(path: Path) -> dict | None:
     """A report normalized after the structure check alone (for last year's report, whose
     published figures may not add up); None if it cannot be read that far."""
     try:
-        root = load_text(read_report(path))
+        text = read_report(path)
     except LoadError:
         return None
-    if _kind_problem(str(path), root):
-        return None
-    schema = load_schema(root["kind"])
-    if _structure(_Reporter(str(path), schema, root), schema, root):
-        return None
-    return NORMALIZERS[root["kind"]](root)
+    return read_structure(text, str(path))[1]
 
 
 def peek_year(path: Path) -> int | None:
     """The `year` a report states, if it can be read (to check what --previous must be)."""
     try:
-        root = load_text(read_report(path))
+        text = read_report(path)
+        root = fastyaml.load(text)
+        if root is fastyaml.DECLINED:
+            root = load_text(text)
     except LoadError:
         return None
     year = root.get("year") if isinstance(root, dict) else None

@@ -5,10 +5,12 @@ A template says what the document is, not how it looks:
     <document title="…" subtitle="…">
       <heading level="1">一、总体情况</heading>          numbering split off into Heading.number
       <p style="body|plain|center">text <b>bold</b></p>
+      <heading level="0">第一章 发展基础</heading>       a chapter: 第X章, set apart by a full-width space
       <markdown level="2">narrative, figures {{ … }} filled in from the report</markdown>
       <table widths="3 1 1" header-rows="2" caption="…">
         <tr><c rowspan="2" colspan="3" header="1" align="left">label</c><c>12</c></tr>
       </table>
+      <box title="…">p, markdown, table…</box>         a boxed 专栏, numbered over the document
       <signature agency="…" date="…"/>
     </document>
 """
@@ -20,9 +22,11 @@ import xml.etree.ElementTree as ElementTree
 from typing import Any, Callable
 
 from .. import figures, narrative
-from ..document import Block, Cell, Document, Heading, Paragraph, Run, Signature, Table
+from ..document import Block, Box, Cell, Document, Heading, Paragraph, Run, Signature, Table
 
 _NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.|（\d+）)")
+_CHAPTER = re.compile(r"^第[一二三四五六七八九十]+章\s*")
+CHAPTER_GAP = "\u3000"
 
 
 class TemplateOutputError(ValueError):
@@ -47,10 +51,12 @@ def _runs(element: ElementTree.Element) -> list[Run]:
 def _heading(element: ElementTree.Element) -> Heading:
     runs = _runs(element)
     text = "".join(r.text for r in runs)
-    match = _NUMBER.match(text)
+    match = _NUMBER.match(text) or _CHAPTER.match(text)
     number = match.group(0) if match else ""
     if number and runs:
         runs[0] = Run(runs[0].text[len(number):], runs[0].bold)
+    if number.startswith("第"):
+        number = number.rstrip() + CHAPTER_GAP
     return Heading(int(element.get("level", "1")), number, [r for r in runs if r.text])
 
 
@@ -72,8 +78,23 @@ def parse(xml: str, fill: Callable[[str], str]) -> Document:
         root = ElementTree.fromstring(xml)
     except ElementTree.ParseError as error:
         raise TemplateOutputError(f"模板输出的不是有效的文档 XML：{error}") from None
+    blocks = _blocks(root, fill)
+    number_boxes(blocks)
+    return Document(root.get("title", ""), blocks, root.get("subtitle", ""),
+                    root.get("lang", "zh-CN"))
+
+
+def number_boxes(blocks: list[Block], label: str = narrative.BOX) -> None:
+    """Number the boxes 专栏1, 专栏2 … in reading order over the whole document: they come from
+    several narrative parts and templates, each of which knows only its own."""
+    boxes = [block for block in blocks if isinstance(block, Box)]
+    for index, box in enumerate(boxes, 1):
+        box.number = f"{label}{index}{CHAPTER_GAP}"
+
+
+def _blocks(parent: ElementTree.Element, fill: Callable[[str], str]) -> list[Block]:
     blocks: list[Block] = []
-    for element in root:
+    for element in parent:
         tag = element.tag
         if tag == "heading":
             blocks.append(_heading(element))
@@ -86,10 +107,11 @@ def parse(xml: str, fill: Callable[[str], str]) -> Document:
             blocks.append(_table(element))
         elif tag == "signature":
             blocks.append(Signature(element.get("agency", ""), element.get("date", "")))
+        elif tag == "box":
+            blocks.append(Box([Run(element.get("title", ""))], _blocks(element, fill)))
         else:
             raise TemplateOutputError(f"模板输出了未知的元素 <{tag}>")
-    return Document(root.get("title", ""), blocks, root.get("subtitle", ""),
-                    root.get("lang", "zh-CN"))
+    return blocks
 
 
 def figure_filler(report: dict[str, Any]) -> Callable[[str], str]:

@@ -37,13 +37,20 @@ ADVANCE = CHAR - 5  # what a body character occupies after the −0.25 pt tracki
 TABLE_SIZE = 12  # 小4号
 TABLE_LINE = 360
 PAGE_NUMBER_INDENT = 280  # one 4号 character: "one character in" from the edge
+BOX_SIZE = 14  # 4号: a 专栏 is set a size below the body, as in printed 规划
+BOX_CHAR = 280
+BOX_LINE = 500
 
 BODY = "GwBody"
 BODY_PLAIN = "GwBodyPlain"
 BODY_CENTER = "GwBodyCenter"
 TITLE = "GwTitle"
 SUBTITLE = "GwSubtitle"
-HEADINGS = {1: "GwHeading1", 2: "GwHeading2", 3: "GwHeading3", 4: "GwHeading4"}
+HEADINGS = {0: "GwChapter", 1: "GwHeading1", 2: "GwHeading2", 3: "GwHeading3", 4: "GwHeading4"}
+HEADING_CHARS = {level: f"GwHeading{level}Char" for level in (1, 2, 3, 4)}
+BOX_TITLE = "GwBoxTitle"
+BOX_TEXT = "GwBoxText"
+BOX_PLAIN = "GwBoxPlain"
 TABLE_TEXT = "GwTableText"
 SIGNATURE = "GwSignature"
 DATE = "GwDate"
@@ -76,6 +83,7 @@ class ParagraphStyle:
     outline_level: int | None = None
     snap_to_grid: bool | None = None
     grid_layout: bool = False
+    space_before: int | None = None
 
     def element(self) -> BaseOxmlElement:
         ppr = el(
@@ -84,7 +92,7 @@ class ParagraphStyle:
             el("w:keepNext") if self.keep_next else None,
             *(_grid_layout() if self.grid_layout else ()),
             val("w:snapToGrid", 0) if self.snap_to_grid is False else None,
-            exact_spacing(self.line) if self.line else None,
+            _spacing(self.line, self.space_before),
             el("w:ind", self.indent) if self.indent else None,
             val("w:jc", self.align) if self.align else None,
             val("w:outlineLvl", self.outline_level) if self.outline_level is not None else None,
@@ -111,6 +119,14 @@ class ParagraphStyle:
         )
 
 
+def _spacing(line: int | None, before: int | None) -> BaseOxmlElement | None:
+    """Exact line spacing, and space before in whole grid lines (a chapter title's blank line)."""
+    if before:
+        return el("w:spacing", {"w:before": before, "w:after": 0, "w:line": line or LINE_PITCH,
+                                "w:lineRule": "exact"})
+    return exact_spacing(line) if line else None
+
+
 def _grid_layout() -> tuple[BaseOxmlElement, ...]:
     """No extra space between CJK and Latin text: it would push lines off the 28-character grid."""
     return val("w:autoSpaceDE", 0), val("w:autoSpaceDN", 0)
@@ -129,6 +145,8 @@ PARAGRAPH_STYLES: tuple[ParagraphStyle, ...] = (
                    indent=FLUSH_LEFT, keep_next=True, snap_to_grid=False),
     ParagraphStyle(SUBTITLE, "公文副标题", KAITI, BODY_SIZE, align="center", line=LINE_PITCH,
                    indent=FLUSH_LEFT, keep_next=True),
+    ParagraphStyle(HEADINGS[0], "章标题", HEITI, BODY_SIZE, based_on=BODY, align="center",
+                   indent=FLUSH_LEFT, keep_next=True, outline_level=0, space_before=LINE_PITCH),
     ParagraphStyle(HEADINGS[1], "一级标题", HEITI, BODY_SIZE, based_on=BODY, keep_next=True,
                    outline_level=0),
     ParagraphStyle(HEADINGS[2], "二级标题", KAITI, BODY_SIZE, based_on=BODY, keep_next=True,
@@ -139,6 +157,14 @@ PARAGRAPH_STYLES: tuple[ParagraphStyle, ...] = (
                    outline_level=3),
     ParagraphStyle(TABLE_TEXT, "表格文字", FANGSONG, TABLE_SIZE, line=TABLE_LINE,
                    indent=FLUSH_LEFT, snap_to_grid=False),
+    # 专栏: off the body grid, a size smaller, inside a one-cell frame.
+    ParagraphStyle(BOX_TITLE, "专栏标题", HEITI, BOX_SIZE, align="center", line=BOX_LINE,
+                   indent=FLUSH_LEFT, keep_next=True, snap_to_grid=False),
+    ParagraphStyle(BOX_TEXT, "专栏正文", FANGSONG, BOX_SIZE, align="both", line=BOX_LINE,
+                   indent={"w:firstLineChars": 200, "w:firstLine": 2 * BOX_CHAR},
+                   snap_to_grid=False, grid_layout=True),
+    ParagraphStyle(BOX_PLAIN, "专栏无缩进", FANGSONG, BOX_SIZE, based_on=BOX_TEXT,
+                   indent=FLUSH_LEFT),
     ParagraphStyle(SIGNATURE, "署名", FANGSONG, BODY_SIZE, based_on=BODY, align="right",
                    indent={**FLUSH_LEFT, "w:right": 2 * ADVANCE}),
     ParagraphStyle(DATE, "成文日期", FANGSONG, BODY_SIZE, based_on=BODY, align="right",
@@ -151,7 +177,38 @@ PARAGRAPH_STYLES: tuple[ParagraphStyle, ...] = (
                    latin=SONGTI, align="left", indent={"w:left": PAGE_NUMBER_INDENT}),
 )
 
-FACES = {style.id: style.face for style in PARAGRAPH_STYLES}
+
+
+@dataclass(frozen=True)
+class CharacterStyle:
+    """A character style: the face (and bold) of a heading level for the leading words of a
+    段首标题, whose paragraph is a body paragraph."""
+
+    id: str
+    name: str
+    face: str
+    bold: bool = False
+
+    def element(self) -> BaseOxmlElement:
+        rpr = el("w:rPr", None, fonts(self.face, LATIN), *(bold() if self.bold else ()))
+        return el(
+            "w:style",
+            {"w:type": "character", "w:customStyle": 1, "w:styleId": self.id},
+            val("w:name", self.name),
+            val("w:basedOn", "DefaultParagraphFont"),
+            el("w:qFormat"),
+            rpr,
+        )
+
+
+_BY_ID = {style.id: style for style in PARAGRAPH_STYLES}
+CHARACTER_STYLES: tuple[CharacterStyle, ...] = tuple(
+    CharacterStyle(char_id, _BY_ID[HEADINGS[level]].name + "字符", _BY_ID[HEADINGS[level]].face,
+                   _BY_ID[HEADINGS[level]].bold)
+    for level, char_id in HEADING_CHARS.items()
+)
+
+FACES = {style.id: style.face for style in (*PARAGRAPH_STYLES, *CHARACTER_STYLES)}
 
 
 def install(styles: BaseOxmlElement, lang: str) -> None:
@@ -162,6 +219,7 @@ def install(styles: BaseOxmlElement, lang: str) -> None:
             styles.remove(child)
     put(styles, _doc_defaults(lang))
     styles.extend(style.element() for style in PARAGRAPH_STYLES)
+    styles.extend(style.element() for style in CHARACTER_STYLES)
     styles.append(_default_style("character", "DefaultParagraphFont", "Default Paragraph Font"))
     styles.append(_default_style("table", "TableNormal", "Normal Table", _table_defaults()))
     styles.append(_default_style("numbering", "NoList", "No List"))

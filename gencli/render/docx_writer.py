@@ -7,10 +7,13 @@ font API cannot name East Asian faces. The bytes are deterministic: same Documen
 
 from __future__ import annotations
 
-import io
+import functools
+import re
+import sys
 import unicodedata
-import zipfile
+from collections.abc import Callable
 from datetime import datetime, timezone
+from typing import Any
 
 import docx
 from docx.opc.constants import CONTENT_TYPE as CT
@@ -24,6 +27,7 @@ from lxml import etree
 
 from gencli.document import (
     Block,
+    Box,
     Cell,
     Document,
     Heading,
@@ -33,6 +37,7 @@ from gencli.document import (
     Signature,
     Table,
 )
+from gencli.render import docx_package, xmltext
 from gencli.render import docx_styles as styles
 from gencli.render.oxml import bold, el, field_runs, fonts, paragraph, put, run, val
 
@@ -45,6 +50,7 @@ FOOTER_DISTANCE = 1418  # 25 mm: puts the page number's dashes 7 mm below the �
 # Characters whose width depends on the face: LibreOffice sets them half-width in the Latin face
 # whatever w:hint says, so they get the CJK face in every slot.
 AMBIGUOUS = frozenset("“”‘’—…·")
+_AMBIGUOUS_RUNS = re.compile("([" + "".join(sorted(AMBIGUOUS)) + "]+)")
 
 # Advances on the body grid, for placing the 成文日期 under the 署名: Latin digits are half-width.
 FULL_WIDTH = styles.ADVANCE
@@ -53,7 +59,6 @@ TWO_CHARS = 2 * FULL_WIDTH
 
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 FIXED_TIME = datetime(2000, 1, 1, tzinfo=timezone.utc)
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 PARAGRAPH_STYLES = {"body": styles.BODY, "plain": styles.BODY_PLAIN, "center": styles.BODY_CENTER}
 CELL_ALIGN = {"center": "center", "left": "left", "right": "right"}
@@ -61,15 +66,25 @@ BORDER = {"w:val": "single", "w:sz": 4, "w:space": 0, "w:color": "000000"}  # 0.
 
 
 def write_docx(document: Document) -> bytes:
-    """The .docx file for `document`, byte-identical for equal documents."""
+    """The .docx file for `document`, byte-identical for equal documents. The package around
+    the body is the same for every document in a language, so it is built once (docx_package),
+    and the body is written as text (xmltext): the bytes lxml would write, faster."""
+    package = docx_package.package(document.lang, _empty_package, PACKAGE_SOURCES)
+    with xmltext.building():
+        body = _body(document)
+    return package.write("".join(node.xml() for node in body), document.title)
+
+
+def _empty_package(lang: str, title: str) -> docx.document.Document:
+    """python-docx's package set up for a document in `lang`, with no body yet."""
     word = docx.Document()
-    _set_up_package(word, document)
-    body = word.element.body
-    for element in _body(document):
-        body.sectPr.addprevious(element)
-    buffer = io.BytesIO()
-    word.save(buffer)
-    return _normalized_zip(buffer.getvalue())
+    _set_up_package(word, Document(title, [], lang=lang))
+    return word
+
+
+# The code that `_empty_package` runs: a change to any of it makes a new cached package.
+PACKAGE_SOURCES = (sys.modules[__name__], styles, sys.modules[el.__module__],
+                   sys.modules[Document.__module__])
 
 
 # --- package -------------------------------------------------------------------------------
@@ -139,19 +154,6 @@ def _set_core_properties(word: docx.document.Document, document: Document) -> No
     core.revision = 1
 
 
-def _normalized_zip(data: bytes) -> bytes:
-    """Rewrite the zip with fixed timestamps and attributes, keeping python-docx's entry order."""
-    output = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(output, "w") as target:
-        for name in source.namelist():
-            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 0
-            info.external_attr = 0
-            target.writestr(info, source.read(name))
-    return output.getvalue()
-
-
 # --- body ----------------------------------------------------------------------------------
 
 
@@ -161,27 +163,39 @@ def _body(document: Document) -> list[BaseOxmlElement]:
         subtitle = _runs([Run(document.subtitle)], styles.SUBTITLE)
         elements.append(paragraph(styles.SUBTITLE, *subtitle))
     elements.append(paragraph(styles.BODY))
-    blocks = document.blocks
+    chaptered = any(isinstance(block, Heading) and block.level == 0 for block in document.blocks)
+    return elements + _flow(document.blocks, lambda block: _block(block, chaptered),
+                            styles.BODY_PLAIN)
+
+
+def _flow(blocks: list[Block], render: Callable[[Block], list[BaseOxmlElement]],
+          spacer: str) -> list[BaseOxmlElement]:
+    """`blocks` rendered in order, with an empty `spacer` paragraph after a table that ends the
+    flow or meets another table: Word fuses adjacent tables, and both a body before the section
+    properties and a table cell must end with a paragraph."""
+    elements = []
     for index, block in enumerate(blocks):
-        elements.extend(_block(block))
+        elements.extend(render(block))
         following = blocks[index + 1] if index + 1 < len(blocks) else None
-        if isinstance(block, Table) and (following is None or isinstance(following, Table)):
-            # Word fuses adjacent tables and wants a paragraph before the section properties.
-            elements.append(paragraph(styles.BODY_PLAIN))
+        if isinstance(block, (Table, Box)) and (following is None
+                                                or isinstance(following, (Table, Box))):
+            elements.append(paragraph(spacer))
     return elements
 
 
-def _block(block: Block) -> list[BaseOxmlElement]:
+def _block(block: Block, chaptered: bool = False) -> list[BaseOxmlElement]:
     if isinstance(block, Paragraph):
         return [_paragraph(block)]
     if isinstance(block, Heading):
-        return [_heading(block)]
+        return [_heading(block, chaptered)]
     if isinstance(block, ListItem):
         return [_list_item(block)]
     if isinstance(block, Table):
         return _table(block)
     if isinstance(block, Signature):
         return _signature(block)
+    if isinstance(block, Box):
+        return [_box(block)]
     raise TypeError(f"不支持的文档块：{type(block).__name__}")
 
 
@@ -193,12 +207,21 @@ def _paragraph(block: Paragraph) -> BaseOxmlElement:
     return paragraph(style, *_runs(block.runs, style))
 
 
-def _heading(block: Heading) -> BaseOxmlElement:
+def _heading(block: Heading, chaptered: bool = False) -> BaseOxmlElement:
+    """A heading paragraph in its level's style; a 段首标题 (`run_in`) is instead a body paragraph
+    whose leading words take the level's character style. Under chapters every heading sits one
+    outline level deeper than its style says, so the navigation pane nests 一、 below 第一章."""
     try:
         style = styles.HEADINGS[block.level]
     except KeyError:
-        raise ValueError(f"标题层级只能是 1 至 4，而不是 {block.level}") from None
-    return paragraph(style, *_runs([Run(block.number), *block.runs], style))
+        raise ValueError(f"标题层级只能是 0 至 4，而不是 {block.level}") from None
+    lead = [Run(block.number), *block.runs]
+    if block.run_in:
+        char_style = styles.HEADING_CHARS[block.level]
+        return paragraph(styles.BODY, *_runs(lead, char_style, char_style),
+                         *_runs(block.run_in, styles.BODY))
+    outline = (val("w:outlineLvl", block.level),) if chaptered and block.level else ()
+    return paragraph(style, *_runs(lead, style), ppr=outline)
 
 
 def _list_item(block: ListItem) -> BaseOxmlElement:
@@ -245,9 +268,9 @@ def _right_indent(twips: int) -> BaseOxmlElement:
     return el("w:ind", {"w:right": twips})
 
 
-def _runs(runs: list[Run], style: str) -> list[BaseOxmlElement]:
+def _runs(runs: list[Run], style: str, char_style: str | None = None) -> list[BaseOxmlElement]:
     """w:r elements for `runs`: bold as direct formatting, ambiguous-width marks split into runs of
-    their own that name the paragraph style's CJK face in every slot."""
+    their own that name the style's CJK face in every slot; `char_style` is set on every run."""
     face = styles.FACES[style]
     elements = []
     for item in runs:
@@ -255,6 +278,7 @@ def _runs(runs: list[Run], style: str) -> list[BaseOxmlElement]:
             rpr = el(
                 "w:rPr",
                 None,
+                val("w:rStyle", char_style) if char_style else None,
                 fonts(face, face) if ambiguous else None,
                 *(bold() if item.bold else ()),
             )
@@ -263,25 +287,20 @@ def _runs(runs: list[Run], style: str) -> list[BaseOxmlElement]:
 
 
 def _segments(text: str) -> list[tuple[str, bool]]:
-    """`text` cut into maximal pieces that are all AMBIGUOUS or all not."""
-    pieces: list[tuple[str, bool]] = []
-    for ch in text:
-        ambiguous = ch in AMBIGUOUS
-        if pieces and pieces[-1][1] == ambiguous:
-            pieces[-1] = (pieces[-1][0] + ch, ambiguous)
-        else:
-            pieces.append((ch, ambiguous))
-    return pieces
+    """`text` cut into maximal pieces that are all AMBIGUOUS or all not (one regex split: the
+    pieces alternate, plain first, and only the first and last may be empty)."""
+    pieces = _AMBIGUOUS_RUNS.split(text)
+    return [(piece, index % 2 == 1) for index, piece in enumerate(pieces) if piece]
 
 
 # --- tables --------------------------------------------------------------------------------
 
 
-def _table(table: Table) -> list[BaseOxmlElement]:
+def _table(table: Table, width: int = TEXT_WIDTH) -> list[BaseOxmlElement]:
     """The w:tbl, built row by row in one pass over the span grid. The caption is the table's
     accessible name (w:tblCaption, Word's alt-text title), not printed: in a 公文 the part
-    heading above the table already names it."""
-    widths = _column_widths(table.widths)
+    heading above the table already names it. `width` is narrower inside a box."""
+    widths = _column_widths(table.widths, width)
     rows = [
         _table_row(cells, row_index < table.header_rows, widths)
         for row_index, cells in enumerate(_grid(table))
@@ -289,19 +308,19 @@ def _table(table: Table) -> list[BaseOxmlElement]:
     tbl = el(
         "w:tbl",
         None,
-        _table_properties(table.caption),
-        el("w:tblGrid", None, *(el("w:gridCol", {"w:w": width}) for width in widths)),
+        _table_properties(table.caption, width),
+        el("w:tblGrid", None, *(el("w:gridCol", {"w:w": column}) for column in widths)),
         *rows,
     )
     return [tbl]
 
 
-def _column_widths(relative: list[float]) -> list[int]:
-    """Integer twips proportional to `relative` that add up to exactly the 版心 width."""
+def _column_widths(relative: list[float], width: int = TEXT_WIDTH) -> list[int]:
+    """Integer twips proportional to `relative` that add up to exactly `width` (the 版心's)."""
     total = sum(relative)
     if not relative or total <= 0 or min(relative) < 0:
         raise ValueError("表格列宽必须是非负数且总和大于零")
-    edges = [round(TEXT_WIDTH * sum(relative[: i + 1]) / total) for i in range(len(relative))]
+    edges = [round(width * sum(relative[: i + 1]) / total) for i in range(len(relative))]
     return [right - left for left, right in zip([0, *edges], edges)]
 
 
@@ -345,47 +364,129 @@ def _grid(table: Table) -> list[list[Slot]]:
     return grid
 
 
-def _table_properties(caption: str) -> BaseOxmlElement:
+def _table_properties(caption: str, width: int = TEXT_WIDTH, border: dict = BORDER,
+                      *extra: BaseOxmlElement) -> BaseOxmlElement:
     borders = el(
         "w:tblBorders",
         None,
-        *(el(f"w:{side}", BORDER)
+        *(el(f"w:{side}", border)
           for side in ("top", "left", "bottom", "right", "insideH", "insideV")),
     )
     return el(
         "w:tblPr",
         None,
-        el("w:tblW", {"w:w": TEXT_WIDTH, "w:type": "dxa"}),
+        el("w:tblW", {"w:w": width, "w:type": "dxa"}),
         val("w:jc", "center"),
         borders,
         el("w:tblLayout", {"w:type": "fixed"}),
         val("w:tblCaption", caption) if caption else None,
+        *extra,
     )
 
 
 def _table_row(slots: list[Slot], header: bool, widths: list[int]) -> BaseOxmlElement:
-    """A w:tr that never splits across pages; header rows repeat on every page."""
+    """A w:tr that never splits across pages; header rows repeat on every page. Written as text
+    (xmltext), rows and cells repeat across tables and reports (labels, zeros), so each is built
+    and written once and then shared; lxml elements cannot be shared, so those are built anew."""
+    cells = tuple(_cell_key(slot, widths) for slot in slots)
+    if xmltext.active():
+        return _shared_row(header, cells)
+    return _new_row(header, [_table_cell(*cell) for cell in cells])
+
+
+def _new_row(header: bool, cells: list[BaseOxmlElement]) -> BaseOxmlElement:
     trpr = el("w:trPr", None, el("w:cantSplit"), el("w:tblHeader") if header else None)
-    return el("w:tr", None, trpr, *(_table_cell(slot, widths) for slot in slots))
+    return el("w:tr", None, trpr, *cells)
 
 
-def _table_cell(slot: Slot, widths: list[int]) -> BaseOxmlElement:
+# Small and kept as text alone, so a worker building thousands of reports is as big after the
+# first twenty as after the last.
+@functools.lru_cache(maxsize=256)
+def _shared_row(header: bool, cells: tuple) -> BaseOxmlElement:
+    return xmltext.frozen(_new_row(header, [_shared_cell(*cell) for cell in cells]))
+
+
+@functools.lru_cache(maxsize=1024)
+def _shared_cell(*cell: Any) -> BaseOxmlElement:
+    return xmltext.frozen(_table_cell(*cell))
+
+
+def _cell_key(slot: Slot, widths: list[int]) -> tuple:
+    """Everything a w:tc depends on."""
     cell, continues, column = slot
+    runs = None if continues else tuple((run.text, run.bold) for run in cell.runs)
+    return (continues, cell.rowspan > 1, cell.colspan, sum(widths[column : column + cell.colspan]),
+            cell.align, runs)
+
+
+def _table_cell(continues: bool, spans_rows: bool, colspan: int, width: int, align: str,
+                runs: tuple | None) -> BaseOxmlElement:
     if continues:
         merge = val("w:vMerge", "continue")
     else:
-        merge = val("w:vMerge", "restart") if cell.rowspan > 1 else None
+        merge = val("w:vMerge", "restart") if spans_rows else None
     tcpr = el(
         "w:tcPr",
         None,
-        el("w:tcW", {"w:w": sum(widths[column : column + cell.colspan]), "w:type": "dxa"}),
-        val("w:gridSpan", cell.colspan) if cell.colspan > 1 else None,
+        el("w:tcW", {"w:w": width, "w:type": "dxa"}),
+        val("w:gridSpan", colspan) if colspan > 1 else None,
         merge,
         val("w:vAlign", "center"),
     )
     try:
-        align = CELL_ALIGN[cell.align]
+        justify = CELL_ALIGN[align]
     except KeyError:
-        raise ValueError(f"未知的单元格对齐方式：{cell.align}") from None
-    runs = () if continues else _runs(cell.runs, styles.TABLE_TEXT)
-    return el("w:tc", None, tcpr, paragraph(styles.TABLE_TEXT, *runs, ppr=(val("w:jc", align),)))
+        raise ValueError(f"未知的单元格对齐方式：{align}") from None
+    text = () if runs is None else _runs([Run(*run) for run in runs], styles.TABLE_TEXT)
+    return el("w:tc", None, tcpr,
+              paragraph(styles.TABLE_TEXT, *text, ppr=(val("w:jc", justify),)))
+
+
+# --- boxes (专栏) ---------------------------------------------------------------------------
+
+BOX_BORDER = {"w:val": "single", "w:sz": 8, "w:space": 0, "w:color": "000000"}  # 1 pt
+BOX_PADDING = 170  # 3 mm between the frame and the text
+
+
+def _box(box: Box, width: int = TEXT_WIDTH) -> BaseOxmlElement:
+    """A 专栏 as a one-cell table: a frame that Word and LibreOffice both draw and may break
+    across pages (its row may split), holding the numbered title and the box's own blocks in the
+    专栏 styles. The box's text is also the table's accessible name."""
+    inner = width - 2 * BOX_PADDING
+    title = paragraph(styles.BOX_TITLE, *_runs([Run(box.number), *box.title], styles.BOX_TITLE))
+    content = _flow(box.blocks, lambda block: _box_block(block, inner), styles.BOX_PLAIN)
+    margins = el("w:tblCellMar", None, *(
+        el(f"w:{side}", {"w:w": BOX_PADDING, "w:type": "dxa"})
+        for side in ("top", "left", "bottom", "right")))
+    cell = el("w:tc", None, el("w:tcPr", None, el("w:tcW", {"w:w": width, "w:type": "dxa"})),
+              title, *content)
+    return el(
+        "w:tbl",
+        None,
+        _table_properties(box.text, width, BOX_BORDER, margins),
+        el("w:tblGrid", None, el("w:gridCol", {"w:w": width})),
+        el("w:tr", None, cell),
+    )
+
+
+def _box_block(block: Block, width: int) -> list[BaseOxmlElement]:
+    """A block inside a box: paragraphs and list items in the 专栏 styles, headings as bold text
+    (a box has no place in the outline), tables and boxes narrowed to the box."""
+    if isinstance(block, Paragraph):
+        style = styles.BOX_TEXT if block.style == "body" else styles.BOX_PLAIN
+        centred = (val("w:jc", "center"),) if block.style == "center" else ()
+        return [paragraph(style, *_runs(block.runs, style), ppr=centred)]
+    if isinstance(block, Heading):
+        lead = [Run(run.text, True) for run in (Run(block.number), *block.runs)]
+        return [paragraph(styles.BOX_TEXT, *_runs([*lead, *block.run_in], styles.BOX_TEXT))]
+    if isinstance(block, ListItem):
+        indent = el("w:ind", {"w:leftChars": 200 * block.depth,
+                              "w:left": 2 * styles.BOX_CHAR * block.depth,
+                              "w:firstLineChars": 200, "w:firstLine": 2 * styles.BOX_CHAR})
+        runs = _runs([Run(block.marker), *block.runs], styles.BOX_TEXT)
+        return [paragraph(styles.BOX_TEXT, *runs, ppr=(indent,) if block.depth else ())]
+    if isinstance(block, Table):
+        return _table(block, width)
+    if isinstance(block, Box):
+        return [_box(block, width)]
+    raise TypeError(f"专栏中不能有{type(block).__name__}")

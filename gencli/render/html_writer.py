@@ -12,6 +12,7 @@ from html import escape
 
 from gencli.document import (
     Block,
+    Box,
     Cell,
     Document,
     Heading,
@@ -61,6 +62,19 @@ thead {{ display: table-header-group; }}
 .align-center {{ text-align: center; }}
 .align-left {{ text-align: left; }}
 .align-right {{ text-align: right; }}
+article.chapters h2 {{ font-family: {_HEITI}; text-align: center; text-indent: 0;
+  margin-top: 1em; }}
+article.chapters h3 {{ font-family: {_HEITI}; font-weight: normal; }}
+article.chapters h4 {{ font-family: {_KAITI}; font-weight: normal; }}
+article.chapters h5 {{ font-family: {_FANGSONG}; font-weight: bold; }}
+.run-in .level-1 {{ font-family: {_HEITI}; }}
+.run-in .level-2 {{ font-family: {_KAITI}; }}
+.run-in .level-3 {{ font-weight: bold; }}
+aside.box {{ border: 1.5px solid #000; padding: 0.4em 0.8em; margin: 0.5em 0; font-size: 14pt;
+  line-height: 1.7; }}
+aside.box h2, aside.box h3, aside.box h4, aside.box h5, aside.box h6 {{ font-family: {_FANGSONG};
+  font-size: 14pt; font-weight: bold; }}
+aside.box p.box-title {{ font-family: {_HEITI}; text-align: center; text-indent: 0; }}
 footer.signature-block {{ width: fit-content; max-width: 100%; margin: 2em 2em 0 auto; }}
 footer.signature-block p {{ text-indent: 0; }}
 footer.signature-block p.date {{ padding-left: 2em; }}
@@ -139,16 +153,38 @@ def _table(table: Table) -> list[str]:
     return lines
 
 
-def _block(block: Block) -> list[str]:
+def _number(number: str) -> str:
+    return f'<span class="number">{_esc(number)}</span>' if number else ""
+
+
+def _heading(block: Heading, shift: int) -> str:
+    """h2 for 一、 and so on down; under chapters (level 0, h2) every level sits one deeper. A
+    段首标题 is a paragraph whose leading words carry the level's face."""
+    number = _number(block.number)
+    if block.run_in:
+        lead = f'<span class="level-{int(block.level)}">{number}{_runs(block.runs)}</span>'
+        return f'<p class="run-in">{lead}{_runs(block.run_in)}</p>'
+    tag = f"h{min(max(block.level + shift, 1), 5) + 1}"
+    return f"<{tag}>{number}{_runs(block.runs)}</{tag}>"
+
+
+def _box(block: Box, shift: int) -> list[str]:
+    """A 专栏: an aside framed like the printed box, named by its numbered title."""
+    title = f'<p class="box-title">{_number(block.number)}{_runs(block.title)}</p>'
+    inner = [line for child in block.blocks for line in _block(child, shift)]
+    return [f'<aside class="box" aria-label="{_esc(block.text)}">', title, *inner, "</aside>"]
+
+
+def _block(block: Block, shift: int = 0) -> list[str]:
     """One model block as HTML lines; an unknown block fails loudly rather than vanish silently."""
     if isinstance(block, Paragraph):
         css = _PARAGRAPH_CLASSES.get(block.style, "")
         start = f'<p class="{css}">' if css else "<p>"
         return [f"{start}{_runs(block.runs)}</p>"]
     if isinstance(block, Heading):
-        tag = f"h{min(max(block.level, 1), 5) + 1}"
-        number = f'<span class="number">{_esc(block.number)}</span>' if block.number else ""
-        return [f"<{tag}>{number}{_runs(block.runs)}</{tag}>"]
+        return [_heading(block, shift)]
+    if isinstance(block, Box):
+        return _box(block, shift)
     if isinstance(block, ListItem):
         marker = f'<span class="marker">{_esc(block.marker)}</span>'
         css = f"list-item list-depth-{int(block.depth)}"
@@ -167,6 +203,7 @@ def _block(block: Block) -> list[str]:
 
 def write_html(document: Document) -> str:
     """Return the whole page as a string; the caller decides where and how to save it."""
+    shift = int(any(isinstance(b, Heading) and b.level == 0 for b in document.blocks))
     lines = [
         "<!DOCTYPE html>",
         f'<html lang="{_esc(document.lang)}">',
@@ -180,7 +217,7 @@ def write_html(document: Document) -> str:
         "</head>",
         "<body>",
         "<main>",
-        "<article>",
+        '<article class="chapters">' if shift else "<article>",
         "<header>",
         f"<h1>{_esc(document.title)}</h1>",
     ]
@@ -188,6 +225,6 @@ def write_html(document: Document) -> str:
         lines.append(f'<p class="subtitle">{_esc(document.subtitle)}</p>')
     lines.append("</header>")
     for block in document.blocks:
-        lines += _block(block)
+        lines += _block(block, shift)
     lines += ["</article>", "</main>", "</body>", "</html>"]
     return "\n".join(lines) + "\n"

@@ -13,6 +13,8 @@ from docx.oxml.ns import nsmap, qn
 from docx.oxml.parser import oxml_parser
 from docx.oxml.xmlchemy import BaseOxmlElement
 
+from gencli.render import xmltext
+
 Attrs = Mapping[str, "str | int | None"]
 
 # ECMA-376 Part 1 (transitional) child sequences of the containers this package builds or edits.
@@ -75,12 +77,20 @@ _CLARK_ORDER = {
 }
 
 
+_PREFIXED_ORDER = {
+    tag: {child: index for index, child in enumerate(children)}
+    for tag, children in SCHEMA_ORDER.items()
+}
+
 _W_NSMAP = {"w": nsmap["w"]}
 _clark = cache(qn)  # big tables create hundreds of thousands of elements
 
 
 def el(tag: str, attrs: Attrs | None = None, *children: BaseOxmlElement | None) -> BaseOxmlElement:
-    """A new element; None attributes and children are skipped, ordered containers are sorted."""
+    """A new element; None attributes and children are skipped, ordered containers are sorted.
+    Inside `xmltext.building()` (a document body) it is a `xmltext.Node`, written as text."""
+    if xmltext.active():
+        return xmltext.element(tag, attrs, children, _PREFIXED_ORDER.get(tag))
     element = oxml_parser.makeelement(_clark(tag), nsmap=_W_NSMAP)
     for name, value in (attrs or {}).items():
         if value is not None:

@@ -7,11 +7,14 @@ declaration and a few layout helpers, and writes the document vocabulary of `doc
 
 from __future__ import annotations
 
+import functools
+import sys
 from pathlib import Path
 from typing import Any
 
 from ..document import Document
 from ..forms import FORMS
+from ..narrative import chinese_number
 from ..paths import data_dir
 from . import document_xml, layout
 
@@ -21,21 +24,46 @@ class TemplateError(Exception):
 
 
 def environment(user_dir: Path | None = None) -> Any:
-    import jinja2
-
     folders = [str(user_dir)] if user_dir else []
     folders.append(str(data_dir("templates")))
+    return _environment(tuple(folders))
+
+
+@functools.lru_cache(maxsize=8)  # one per list of folders: its compiled templates are kept
+def _environment(folders: tuple[str, ...]) -> Any:
+    import jinja2
+
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(folders),
+        loader=jinja2.FileSystemLoader(list(folders)),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         extensions=["jinja2.ext.do"],
+        bytecode_cache=_bytecode_cache(),
     )
-    env.filters.update(figure=layout.figure, change=layout.change)
-    env.globals.update(tree_rows=layout.tree_rows, look_up=layout.look_up)
+    env.filters.update(figure=layout.figure, change=layout.change,
+                       chinese_number=chinese_number)
+    env.globals.update(tree_rows=layout.tree_rows, look_up=layout.look_up, cell=layout.cell)
     return env
+
+
+def _bytecode_cache() -> Any:
+    """Compiled templates kept in gencli's cache folder (compiling one took longer than a
+    build), under a name that changes with the environment's settings (this module)."""
+    import jinja2
+
+    from .. import cache
+
+    where = cache.folder()
+    if where is None:
+        return None
+    folder = where / f"jinja-{cache.key([sys.modules[__name__]], ['jinja2'])}"
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 def template_name(kind: str) -> str:

@@ -1,0 +1,177 @@
+"""A fast first reading of a report: libyaml (PyYAML's C parser) events, built into plain values.
+
+`loading.load_text` reads a report with ruamel.yaml's round-trip loader, in pure Python: it keeps
+the line and column of every key and value, so errors can point at them, and it is most of the
+time a check takes (~50 ms for a real report; this reader takes ~1 ms). A report that checks
+clean never needs a position, so `validation` reads it here first, and reads it again with
+`loading` only when there is something to report.
+
+The two readers must agree on every report this one accepts, so it accepts only the plain
+shape reports are written in, and declines (returns DECLINED) anything else: anchors, aliases,
+tags, directives, duplicate or non-scalar keys, several documents, tabs and unusual line breaks,
+numbers written in any but the plain decimal forms, and whatever libyaml itself refuses. The
+implicit types are resolved with ruamel's own YAML 1.2 table, and values are built as
+`loading.ReportConstructor` builds them (decimals from their text, dates as text).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+DECLINED: Any = object()
+
+_TAG = "tag:yaml.org,2002:"
+# Characters both readers treat alike: no tabs, no C0/C1 controls, no NEL/LS/PS line breaks.
+_PLAIN_TEXT = re.compile(r"[\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
+                         r"\U00010000-\U0010ffff]*")
+# Block scalar headers ruamel refuses and libyaml takes: a comment glued to the indicator
+# ("|#"), and a first line of spaces only, shorter than the text's indentation.
+_BLOCK_QUIRKS = re.compile(r"(?:^|[:-][ ]+)[|>][-+0-9]*(?:#|[ ]*(?:#[^\n]*)?\r?\n[ ]+\r?\n)",
+                           re.MULTILINE)
+_DECIMAL_INT = re.compile(r"-?(?:0|[1-9][0-9]*)")
+MAX_DEPTH = 16  # a report nests five deep; deeper is left to the loader that words the refusal
+
+
+class _Decline(Exception):
+    """The report is not in the plain shape: leave it to the round-trip loader."""
+
+
+def _resolvers() -> dict[str, list[tuple[str, Any]]]:
+    """ruamel's YAML 1.2 implicit resolvers by first character, as its VersionedResolver uses."""
+    from ruamel.yaml.resolver import implicit_resolvers
+
+    table: dict[str, list[tuple[str, Any]]] = {}
+    for versions, tag, regexp, first in implicit_resolvers:
+        if (1, 2) in versions:
+            for ch in first or [None]:
+                table.setdefault(ch, []).append((tag.replace(_TAG, ""), regexp.match))
+    return table
+
+
+_yaml: Any = None
+_parser: Any = None
+_table: dict[str, list[tuple[str, Any]]] | None = None
+
+
+def _prepare() -> bool:
+    """Import libyaml's parser on first use; False when PyYAML was built without it."""
+    global _yaml, _parser, _table
+    if _table is None:
+        try:
+            import yaml
+            from yaml._yaml import CParser
+        except ImportError:
+            _yaml = False
+        else:
+            _yaml, _parser = yaml, CParser
+        _table = _resolvers()
+    return bool(_yaml)
+
+
+def _resolve(value: str) -> Any:
+    if _DECIMAL_INT.fullmatch(value):
+        return int(value)  # what ruamel's table says of plain digits, found without asking it
+    resolvers = _table.get(value[:1] if value else "", [])  # type: ignore[union-attr]
+    tag = next((tag for tag, match in resolvers if match(value)), "str")
+    if tag == "str":
+        return value
+    if tag == "null":
+        return None
+    if tag == "bool":
+        return value.lower() == "true"
+    if tag == "float":
+        try:
+            number = Decimal(value.replace("_", ""))
+        except InvalidOperation:
+            return value
+        return number if number.is_finite() else value
+    if tag == "timestamp":
+        return value
+    raise _Decline  # merge keys, other integer notations, 1.1 leftovers
+
+
+_resolved = functools.lru_cache(maxsize=1024)(_resolve)  # short values recur: 0, 1, dates
+
+
+def _plain_scalar(value: str) -> Any:
+    return _resolved(value) if len(value) <= 32 else _resolve(value)
+
+
+def _scalar(event: Any) -> Any:
+    if event.anchor is not None or event.tag is not None:
+        raise _Decline
+    if event.implicit[0] and not event.style:
+        return _plain_scalar(event.value)
+    return event.value
+
+
+class _Builder:
+    """Values from the events of one document; anything but plain nodes declines."""
+
+    def __init__(self, parser: Any) -> None:
+        self.next = parser.get_event
+        self.events = _yaml.events
+        self.depth = 0
+
+    def node(self, event: Any) -> Any:
+        events = self.events
+        if isinstance(event, events.ScalarEvent):
+            return _scalar(event)
+        if not isinstance(event, events.CollectionStartEvent) or event.anchor is not None \
+                or event.tag is not None or self.depth >= MAX_DEPTH:
+            raise _Decline  # aliases, anchors, tags, deep nesting
+        self.depth += 1
+        found = self.mapping() if isinstance(event, events.MappingStartEvent) else self.sequence()
+        self.depth -= 1
+        return found
+
+    def mapping(self) -> dict:
+        found: dict = {}
+        while True:
+            event = self.next()
+            if isinstance(event, self.events.MappingEndEvent):
+                return found
+            if not isinstance(event, self.events.ScalarEvent):
+                raise _Decline
+            key = _scalar(event)
+            if not isinstance(key, (str, int)) or isinstance(key, bool) or key in found:
+                raise _Decline
+            found[key] = self.node(self.next())
+
+    def sequence(self) -> list:
+        found = []
+        while True:
+            event = self.next()
+            if isinstance(event, self.events.SequenceEndEvent):
+                return found
+            found.append(self.node(event))
+
+    def document(self) -> Any:
+        events = self.events
+        if not isinstance(self.next(), events.StreamStartEvent):
+            raise _Decline
+        start = self.next()
+        if not isinstance(start, events.DocumentStartEvent) or start.version or start.tags:
+            raise _Decline
+        root = self.node(self.next())
+        end = self.next()
+        if not isinstance(end, events.DocumentEndEvent) or end.explicit \
+                or not isinstance(self.next(), events.StreamEndEvent):
+            raise _Decline
+        return root
+
+
+def load(text: str) -> Any:
+    """The report as plain values (dicts, lists, str, int, Decimal, bool, None), or DECLINED."""
+    if not _PLAIN_TEXT.fullmatch(text) or _BLOCK_QUIRKS.search(text) or not _prepare():
+        return DECLINED
+    parser = _parser(text)
+    try:
+        return _Builder(parser).document()
+    except (_Decline, _yaml.YAMLError):
+        return DECLINED  # libyaml's own refusals are worded by the round-trip loader
+    finally:
+        parser.dispose()

@@ -1,0 +1,81 @@
+"""Which reports a command was given, and where each one's outputs go.
+
+A 政务公开办 hands gencli a folder of folders (one per county or department) and wants the built
+documents in the same tree under one output folder, so a report found at DIR/某县/某局.yaml is
+built into OUT/某县/某局.docx; a file named directly goes to OUT/某局.docx. Hidden folders and
+files (.git, editor backups) are skipped, and the order is fixed (sorted), so runs compare.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+SUFFIXES = (".yaml", ".yml")
+
+
+class SourceError(ValueError):
+    """The inputs cannot be built as given (a usage error, in Chinese)."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """One report file, and the folder of its outputs below the output folder ("." if none)."""
+
+    path: Path
+    subfolder: Path = Path(".")
+
+    def outdir(self, out: Path | None) -> Path | None:
+        """Where its outputs go: mirrored under `out`, or beside the report without one."""
+        return None if out is None else out / self.subfolder
+
+
+def _hidden(part: str) -> bool:
+    return part.startswith(".") and part not in (".", "..")
+
+
+def _reports_in(folder: Path) -> list[Source]:
+    found = []
+    for path in folder.rglob("*"):
+        relative = path.relative_to(folder)
+        if path.suffix.lower() in SUFFIXES and path.is_file() \
+                and not any(_hidden(part) for part in relative.parts):
+            found.append(Source(path, relative.parent))
+    return sorted(found, key=lambda source: source.path.relative_to(folder).parts)
+
+
+def collect(paths: Iterable[Path]) -> tuple[list[Source], bool]:
+    """Every report named or found below the named folders, in order; and whether any folder was
+    named (a batch even if it holds one report). An empty folder is an error, not nothing."""
+    sources: list[Source] = []
+    folders = False
+    for path in paths:
+        if path.is_dir():
+            folders = True
+            found = _reports_in(path)
+            if not found:
+                raise SourceError(f"{path} 中没有找到报告（.yaml 或 .yml 文件，隐藏目录除外）")
+            sources.extend(found)
+        else:
+            sources.append(Source(path))
+    seen: set[Path] = set()
+    unique = []
+    for source in sources:  # a report named twice (a file and its folder) is built once
+        if source.path.resolve() not in seen:
+            seen.add(source.path.resolve())
+            unique.append(source)
+    return unique, folders
+
+
+def refuse_collisions(sources: list[Source], out: Path | None) -> None:
+    """Two reports whose outputs would land on the same path (a.yaml and a.yml, or the same
+    name under two folders given at once) are refused before anything is written."""
+    seen: dict[Path, Path] = {}
+    for source in sources:
+        folder = source.outdir(out) or source.path.parent
+        target = folder / source.path.stem
+        if target in seen:
+            raise SourceError(f"{seen[target]} 和 {source.path} 的输出都会写到 {target}.*，"
+                              "请改名或分开生成")
+        seen[target] = source.path
