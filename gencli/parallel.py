@@ -11,11 +11,9 @@ failure as a result, so that one report never stops the others.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from typing import TypeVar
+from typing import Any, TypeVar
 
 Task = TypeVar("Task")
 Result = TypeVar("Result")
@@ -29,7 +27,9 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def _context() -> multiprocessing.context.BaseContext:
+def _context() -> Any:
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else None)
 
@@ -44,5 +44,7 @@ def ordered_map(job: Callable[[Task], Result], tasks: Sequence[Task],
         return
     # Small chunks keep results flowing in order; a few per worker amortise the hand-over.
     chunk = max(1, min(16, len(tasks) // (workers * 8)))
+    from concurrent.futures import ProcessPoolExecutor  # only a batch pays for importing it
+
     with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
         yield from pool.map(job, tasks, chunksize=chunk)

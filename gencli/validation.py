@@ -18,7 +18,7 @@ from typing import Any
 
 from jsonschema import Draft7Validator
 
-from . import crossyear, fastyaml, figures, keywords, locate, messages, paths, quickschema
+from . import crossyear, fastyaml, figures, keywords, locate, messages, paths
 from .diagnostics import ERROR, WARNING, Diagnostic
 from .loading import LoadError, load_text, read_report
 from .normalize import NORMALIZERS
@@ -105,8 +105,6 @@ def _kind_problem(name: str, root: Any) -> Diagnostic | None:
 
 
 def _structure(reporter: _Reporter, schema: dict, root: Any) -> list[Diagnostic]:
-    if quickschema.passes(schema, root):
-        return []  # jsonschema would find nothing; it runs only to word what it finds
     validator = Draft7Validator(schema, format_checker=Draft7Validator.FORMAT_CHECKER)
     errors = list(validator.iter_errors(root))
     return [
@@ -130,8 +128,7 @@ def _arithmetic(reporter: _Reporter, schema: dict, root: Any, normalized: dict) 
     validator = keywords.ReportValidator(schema, format_checker=Draft7Validator.FORMAT_CHECKER)
     token = keywords.current_run.set(keywords.Run(schema, _printer(normalized)))
     try:
-        clean = quickschema.passes(schema, root, keywords.ReportValidator)
-        errors = [] if clean else list(validator.iter_errors(root))
+        errors = list(validator.iter_errors(root))
     finally:
         keywords.current_run.reset(token)
     found = []

@@ -1,5 +1,5 @@
 """The fast paths give what the slow ones give: `fastyaml` reads what ruamel reads (or declines),
-`quickschema` answers as jsonschema does, a quick check reports as a full one, and the cached
+a quick check reports as a full one, and the cached
 .docx package and table rows give the bytes of a fresh python-docx build."""
 
 from __future__ import annotations
@@ -12,10 +12,9 @@ from typing import Any
 
 import docx
 import pytest
-from jsonschema import Draft7Validator
 from lxml import etree
 
-from gencli import fastyaml, keywords, quickschema, validation
+from gencli import fastyaml, validation
 from gencli.loading import LoadError, decode, load_text
 from gencli.render import docx_package, docx_writer, oxml, xmltext
 from gencli.render.templating import render_document
@@ -93,85 +92,9 @@ def test_fastyaml_declines_what_only_ruamel_should_judge(text: str) -> None:
     assert fastyaml.load(text) is fastyaml.DECLINED
 
 
-def _structure_clean(schema: dict, root: Any) -> bool:
-    checker = Draft7Validator(schema, format_checker=Draft7Validator.FORMAT_CHECKER)
-    return next(checker.iter_errors(root), None) is None
-
-
-def _report_clean(schema: dict, root: Any, normalized: dict) -> tuple[bool, bool]:
-    """(what jsonschema says, what quickschema says) of the arithmetic pass."""
-    checker = keywords.ReportValidator(schema, format_checker=Draft7Validator.FORMAT_CHECKER)
-    token = keywords.current_run.set(keywords.Run(schema, validation._printer(normalized)))
-    try:
-        return (next(checker.iter_errors(root), None) is None,
-                quickschema.passes(schema, root, keywords.ReportValidator))
-    finally:
-        keywords.current_run.reset(token)
-
-
-def roots() -> list[Any]:
-    found = []
-    for text in texts():
-        try:
-            root = load_text(text)
-        except LoadError:
-            continue
-        if isinstance(root, dict) and root.get("kind") in validation.KINDS:
-            found.append(root)
-    return found
-
-
-def _perturbed(root: Any, rng: random.Random) -> Any:
-    """The report with one figure changed: arithmetic that no longer holds, or still does."""
-    import copy
-
-    root = copy.deepcopy(root)
-    places = []
-
-    def walk(node: Any) -> None:
-        items = node.items() if isinstance(node, dict) else enumerate(node) \
-            if isinstance(node, list) else ()
-        for key, value in items:
-            if isinstance(value, int) and not isinstance(value, bool) and key != "year":
-                places.append((node, key))
-            walk(value)
-
-    walk(root)
-    if places:
-        node, key = rng.choice(places)
-        node[key] = rng.choice((0, 1, node[key] + 1, -1, "1", 1.5, True, None))
-    return root
-
-
-def test_quickschema_answers_as_jsonschema_does() -> None:
-    rng = random.Random(7)
-    compared = clean = unbalanced = 0
-    for original in roots():
-        for root in [original] + [_perturbed(original, rng) for _ in range(12)]:
-            schema = validation.load_schema(root["kind"])
-            expected = _structure_clean(schema, root)
-            assert quickschema.passes(schema, root) == expected
-            if expected:
-                normalized = validation.NORMALIZERS[root["kind"]](root)
-                jsonschema_says, quick_says = _report_clean(schema, root, normalized)
-                assert quick_says == jsonschema_says
-                clean += jsonschema_says
-                unbalanced += not jsonschema_says
-            compared += 1
-    assert compared > 300 and clean > 20 and unbalanced > 20
-
-
-def test_every_report_schema_compiles() -> None:
-    for kind in validation.KINDS:
-        schema = validation.load_schema(kind)
-        assert quickschema.compiled(schema) is not None, kind
-        assert quickschema.compiled(schema, keywords.ReportValidator) is not None, kind
-
-
 def test_a_quick_check_reports_what_a_full_check_reports(monkeypatch) -> None:
     quick = {path: validation.check_file(path) for path in ALL}
     monkeypatch.setattr(fastyaml, "load", lambda text: fastyaml.DECLINED)
-    monkeypatch.setattr(quickschema, "passes", lambda *args: False)
     for path, checked in quick.items():
         full = validation.check_file(path)
         assert [d.as_text() for d in checked.diagnostics] == \

@@ -140,8 +140,12 @@ def package(lang: str, build: Callable[[str, str], Any], sources: Iterable[Any] 
     """The package for documents in `lang`. `build(lang, title)` sets up a python-docx Document
     with no body; `sources` are the modules whose code it runs (the cache key)."""
     if lang not in _PACKAGES:
+        import docx
+        from lxml import etree
+
         modules = [*sources, sys.modules[__name__], xmltext]
-        name = f"package-{cache.key(modules, ['python-docx', 'lxml'], lang)}.docx"
+        found_key = cache.key(modules, [docx, etree], lang)
+        name = f"package-{found_key}.docx" if found_key else None
         try:
             found = Package.of(cache.read(name) or b"")
         except (zipfile.BadZipFile, ValueError, KeyError):  # none yet, or a damaged one

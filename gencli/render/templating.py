@@ -55,10 +55,10 @@ def _bytecode_cache() -> Any:
 
     from .. import cache
 
-    where = cache.folder()
-    if where is None:
+    where, name = cache.folder(), cache.key([sys.modules[__name__]], [jinja2])
+    if where is None or name is None:
         return None
-    folder = where / f"jinja-{cache.key([sys.modules[__name__]], ['jinja2'])}"
+    folder = where / f"jinja-{name}"
     try:
         folder.mkdir(exist_ok=True)
     except OSError:
