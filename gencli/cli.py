@@ -1,6 +1,7 @@
 """The command line: parses options and calls the library, nothing more.
 
 Exit codes: 0 all good, 1 a report has errors (or warnings under --strict), 2 usage errors.
+Click's own words (help layout, usage errors) are Chinese through the classes in cli_text.py.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .cli_text import Choice, Group, Option, PathType, Whole
 
 def _kinds() -> tuple[str, ...]:
     from .schema_build import BUILDERS
@@ -48,24 +50,32 @@ def _read_previous(path: Path, years: set[int]) -> dict:
     return previous
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "-V", "--version", prog_name="gencli", help="显示版本并退出。")
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]},
+             invoke_without_command=True, no_args_is_help=True)
+@click.version_option(__version__, "-V", "--version", prog_name="gencli",
+                      message="%(prog)s 版本 %(version)s", help="显示版本并退出。")
 @click.option("--debug", is_flag=True, help="出现内部错误时显示完整的 Python 回溯。")
-def main(debug: bool) -> None:
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
     """gencli：把政府信息公开工作年度报告等法定报告写成 YAML，校验勾稽关系，生成 Word 与网页。
 
     \b
     常用命令：
-      gencli init --kind gov-info-annual --year 2024 --agency 某某局 -o 报告.yaml
+      gencli init --kind gov-info-annual --year 2024 --agency 某局 -o 报告.yaml
       gencli validate 报告.yaml
       gencli build 报告.yaml -o 输出目录
       gencli diff HEAD~1:报告.yaml 报告.yaml
       gencli init --from 上年.yaml -o 本年.yaml
       gencli schema gov-info-annual
     """
+    if ctx.invoked_subcommand is None:
+        raise UsageProblem("缺少命令：请在 gencli 后给出命令，如 gencli validate 报告.yaml")
 
 
-JOBS_HELP = "并行的进程数；默认为 CPU 核数，-j 1 在本进程中依次处理。"
+JOBS_HELP = "并行的进程数（至少为 1）；默认为 CPU 核数，-j 1 在本进程中依次处理。"
+jobs_option = click.option("-j", "--jobs", type=Whole(least=1), metavar="进程数", help=JOBS_HELP)
+reports_argument = click.argument("files", nargs=-1, required=True, metavar="报告...",
+                                  type=PathType(exists=True, path_type=Path))
 
 
 def _sources(paths: tuple[Path, ...], out: Path | None = None) -> tuple[list, bool]:
@@ -98,16 +108,15 @@ def _run(job, tasks: list, jobs: int | None, batch: bool, label: str, show,
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True,
-                type=click.Path(exists=True, path_type=Path))
-@click.option("--previous", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+@reports_argument
+@click.option("--previous", type=PathType(exists=True, dir_okay=False, path_type=Path),
               help="上一年度的报告，用于跨年度核对（本年上年结转 = 上年结转下年度等）。")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="输出格式：text 供人阅读，json 供 CI 和编辑器使用。")
+@click.option("--format", "output_format", type=Choice(["text", "json"]), default="text",
+              help="输出格式：text 供人阅读，json 供 CI 和编辑器使用；默认为 text。")
 @click.option("--strict", is_flag=True, help="有警告也视为未通过（退出码 1）。")
 @click.option("--only-reports", is_flag=True,
               help="跳过不是 gencli 报告的 YAML 文件（顶层没有 kind: 报告种类），供 pre-commit 钩子使用。")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), help=JOBS_HELP)
+@jobs_option
 def validate(files: tuple[Path, ...], previous: Path | None, output_format: str,
              strict: bool, only_reports: bool, jobs: int | None) -> None:
     """检查报告的结构与勾稽关系，逐条列出错误（文件:行:列）。
@@ -144,7 +153,8 @@ def validate(files: tuple[Path, ...], previous: Path | None, output_format: str,
     sys.exit(1 if failed else 0)
 
 
-def _formats(value: str) -> list[str]:
+def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> list[str]:
+    """The --to formats, checked as the option is parsed so the error names it."""
     from .build import WRITERS
 
     chosen = [part.strip() for part in value.split(",") if part.strip()]
@@ -155,16 +165,16 @@ def _formats(value: str) -> list[str]:
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True,
-                type=click.Path(exists=True, path_type=Path))
-@click.option("-o", "--output", "outdir", type=click.Path(file_okay=False, path_type=Path),
+@reports_argument
+@click.option("-o", "--output", "outdir", type=PathType(file_okay=False, path_type=Path),
               help="输出目录（文件夹中的报告按原有子文件夹存放）；省略时写在输入文件旁边。")
-@click.option("--to", "formats", default="docx,html", show_default=True,
-              help="生成的格式，逗号分隔：docx（Word，GB/T 9704-2012）、html（网页）。")
-@click.option("--templates", type=click.Path(exists=True, file_okay=False, path_type=Path),
+@click.option("--to", "formats", default="docx,html", metavar="格式", callback=_formats,
+              help="生成的格式，逗号分隔：docx（Word，GB/T 9704-2012）、html（网页）；"
+                   "默认为 docx,html。")
+@click.option("--templates", type=PathType(exists=True, file_okay=False, path_type=Path),
               help="自定义模板目录，其中的同名模板优先于内置模板。")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), help=JOBS_HELP)
-def build(files: tuple[Path, ...], outdir: Path | None, formats: str,
+@jobs_option
+def build(files: tuple[Path, ...], outdir: Path | None, formats: list[str],
           templates: Path | None, jobs: int | None) -> None:
     """检查报告并生成 Word（.docx）和网页（.html）。
 
@@ -177,7 +187,6 @@ def build(files: tuple[Path, ...], outdir: Path | None, formats: str,
     from .batch import BuildTask, build_job
     from .reporting import text_report
 
-    chosen = _formats(formats)
     sources, batch = _sources(files, outdir)
 
     def show(outcome) -> None:
@@ -187,7 +196,7 @@ def build(files: tuple[Path, ...], outdir: Path | None, formats: str,
         else:
             click.echo("已生成 " + "、".join(outcome.written), err=True)
 
-    tasks = [BuildTask(source, outdir, tuple(chosen), templates, batch) for source in sources]
+    tasks = [BuildTask(source, outdir, tuple(formats), templates, batch) for source in sources]
     outcomes, table = _run(build_job, tasks, jobs, batch, "生成", show, "已生成", "未生成")
     if table:
         click.echo(table, err=True)
@@ -233,13 +242,13 @@ def _roll_over(source: Path, kind: str | None, year: int | None, agency: str | N
 
 
 @main.command()
-@click.option("--kind", type=click.Choice(KIND_CHOICES), default="gov-info-annual",
-              show_default=True, help="报告种类。")
-@click.option("--year", type=int, help="报告年度（年度报告必填）。")
-@click.option("--agency", help="报告机关全称，如“福建省商务厅”（年度报告必填）。")
-@click.option("--from", "last_year", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+@click.option("--kind", type=Choice(KIND_CHOICES), default="gov-info-annual",
+              help="报告种类；默认为 gov-info-annual。")
+@click.option("--year", type=Whole(), metavar="年度", help="报告年度（年度报告必填）。")
+@click.option("--agency", metavar="机关", help="报告机关全称，如“福建省商务厅”（年度报告必填）。")
+@click.option("--from", "last_year", type=PathType(exists=True, dir_okay=False, path_type=Path),
               help="上一年度的报告：生成下一年度的报告（上年结转等按上年推算，叙述保留为注释）。")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("-o", "--output", type=PathType(dir_okay=False, path_type=Path),
               help="写入的文件；省略时输出到屏幕。已存在的文件不会被覆盖。")
 def init(kind: str, year: int | None, agency: str | None, last_year: Path | None,
          output: Path | None) -> None:
@@ -272,8 +281,8 @@ def init(kind: str, year: int | None, agency: str | None, last_year: Path | None
 
 
 @main.command()
-@click.argument("kind", type=click.Choice(KIND_CHOICES), required=False)
-@click.option("--write", "folder", type=click.Path(file_okay=False, path_type=Path),
+@click.argument("kind", type=Choice(KIND_CHOICES), required=False, metavar="[种类]")
+@click.option("--write", "folder", type=PathType(file_okay=False, path_type=Path),
               help="把每种报告的 JSON Schema 写入这个目录（如报告仓库的 schema/），供编辑器使用。")
 def schema(kind: str | None, folder: Path | None) -> None:
     """输出某种报告的 JSON Schema（draft-07，供编辑器补全与检查），或用 --write 写出全部。
@@ -298,15 +307,15 @@ def schema(kind: str | None, folder: Path | None) -> None:
 
 
 @main.command()
-@click.argument("old")
-@click.argument("new")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="输出格式：text 供人阅读，json 供 CI 和其他程序使用。")
+@click.argument("old", metavar="旧版本")
+@click.argument("new", metavar="新版本")
+@click.option("--format", "output_format", type=Choice(["text", "json"]), default="text",
+              help="输出格式：text 供人阅读，json 供 CI 和其他程序使用；默认为 text。")
 def diff(old: str, new: str, output_format: str) -> None:
     """比较报告的两个版本：变动的数字（中文表/行/列名，旧 → 新）、新版本的勾稽关系是否仍成立、
     叙述部分逐段的增删改；两版为相邻年度时另做跨年度核对。
 
-    OLD、NEW 可以是文件，也可以是当前 git 仓库中的版本，写法同 git show：HEAD~1:2024.yaml。
+    旧版本、新版本可以是文件，也可以是当前 git 仓库中的版本，写法同 git show：HEAD~1:2024.yaml。
     内容相同退出码为 0，不同为 1，用法错误（文件或版本不存在、不是结构完整的报告）为 2。
     """
     from .compare import Unreadable, compare
@@ -328,7 +337,7 @@ def diff(old: str, new: str, output_format: str) -> None:
 
 
 @main.command()
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", type=PathType(exists=True, dir_okay=False, path_type=Path), metavar="文件")
 def textconv(file: Path) -> None:
     """把 gencli 生成的 .docx 转成稳定的纯文本（标题、段落、表格逐行，单元格以“ | ”分隔），
     供 git 的 textconv 驱动使用，让 git diff 能显示 Word 文件改了什么。"""
@@ -342,15 +351,16 @@ def textconv(file: Path) -> None:
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+@reports_argument
+@click.option("-o", "--output", type=PathType(dir_okay=False, path_type=Path),
               help="写入的文件；省略时输出到屏幕。已存在的文件不会被覆盖（除非加 --force）。")
-@click.option("--agency", required=True, help="汇总报告的机关，如“福建省人民政府办公厅”。")
-@click.option("--year", type=int, help="报告年度；省略时取各报告的年度（必须一致）。")
+@click.option("--agency", cls=Option, required=True, metavar="机关",
+              help="汇总报告的机关，如“福建省人民政府办公厅”。")
+@click.option("--year", type=Whole(), metavar="年度", help="报告年度；省略时取各报告的年度（必须一致）。")
 @click.option("--force", is_flag=True, help="覆盖已存在的输出文件。")
 @click.option("--skip-invalid", is_flag=True,
               help="有错误的报告不汇总（列在结果文末），而不是拒绝汇总。")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), help=JOBS_HELP)
+@jobs_option
 def aggregate(files: tuple[Path, ...], output: Path | None, agency: str, year: int | None,
               force: bool, skip_invalid: bool, jobs: int | None) -> None:
     """把多个机关同一年度、同一格式的政府信息公开工作年度报告的表格逐格相加，生成本地区的报告。
