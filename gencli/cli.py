@@ -193,7 +193,7 @@ def build(files: tuple[Path, ...], outdir: Path | None, formats: list[str],
         text_report(outcome.diagnostics, sys.stdout)
         if outcome.failed:
             click.echo(f"{outcome.path} 有错误，未生成文件。", err=True)
-        else:
+        elif not batch:  # in a batch, a thousand “已生成” lines would bury the failures
             click.echo("已生成 " + "、".join(outcome.written), err=True)
 
     tasks = [BuildTask(source, outdir, tuple(formats), templates, batch) for source in sources]

@@ -52,8 +52,9 @@ def test_parallel_build_of_a_folder_builds_the_good_ones_and_names_the_bad_one(
                      "乙县/部门/商务局.docx", "乙县/部门/商务局.html"}
     bad = province / "乙县" / "有错误.yaml"
     assert f"{bad}:{BALANCE_ERROR}" in result.stdout
-    summary = result.stderr[result.stderr.index("共 3 份报告"):]
-    assert summary.startswith("共 3 份报告：已生成 2 份，未生成 1 份；用时 ")
+    before, summary = result.stderr.split("共 3 份报告")
+    assert before == f"{bad} 有错误，未生成文件。\n"  # the built ones are only counted
+    assert summary.startswith("：已生成 2 份，未生成 1 份；用时 ")
     assert "（2 个进程并行）" in summary
     assert f"未生成的报告（各列第一处错误）：\n  {bad}:{BALANCE_ERROR}" in summary
 
