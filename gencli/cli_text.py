@@ -78,12 +78,18 @@ def wrap(text: str, width: int) -> list[str]:
             lines.extend(rows[1:])
             continue
         indent = " " * (len(rows[0]) - len(rows[0].lstrip())) if rows else ""
-        joined = ""
-        for row in (row.strip() for row in rows):
-            glue = "" if not joined or _wide(joined[-1]) or _wide(row[0]) else " "
-            joined += glue + row
-        lines.extend(indent + row for row in _fill(joined, width - len(indent)))
+        lines.extend(indent + row for row in _fill(_joined(rows), width - len(indent)))
     return lines
+
+
+def _joined(rows: list[str]) -> str:
+    """A paragraph's lines as one: a space where a Latin word ends a line and the next begins
+    with one, none next to a Chinese character."""
+    joined = ""
+    for row in (row.strip() for row in rows):
+        glue = "" if not joined or _wide(joined[-1]) or _wide(row[0]) else " "
+        joined += glue + row
+    return joined
 
 
 class Formatter(click.HelpFormatter):
@@ -145,7 +151,7 @@ class _Chinese:
         at ". " and by characters, and puts a space where the docstring breaks a line."""
         if self.short_help:
             return self.short_help
-        first = wrap((self.help or "").split("\n\n")[0], 10_000)[0] if self.help else ""
+        first = _joined((self.help or "").split("\n\n")[0].splitlines())
         return first.split("。")[0] + "。" if "。" in first else first
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
