@@ -226,3 +226,12 @@ def test_pdf_box_and_indicator_table(built: Path) -> None:
     assert "专栏1重点工程1.甲工程。建设甲。2.乙工程。建设乙。" in compact
     assert re.search(r"类别\s+序号\s+指标名称\s+单位\s+2020\s*年\s+2025\s*年\s+属性", text)
     assert re.search(r"满意率\s+%\s+98\.5\s+≥99\s+约束性", text)
+
+
+def test_pdf_keeps_the_indicator_table_title_with_its_table(built: Path) -> None:
+    """The case's first page fills up just before 主要指标: the title must move with the table
+    rather than stay alone at the foot of the page."""
+    pages = pdf_text(docx_to_pdf(built / "boxes-and-indicators.docx")).split("\f")
+    titled = [number for number, page in enumerate(pages) if "主要指标" in page]
+    tabled = [number for number, page in enumerate(pages) if "每千人企业数" in page]
+    assert titled == tabled and len(titled) == 1

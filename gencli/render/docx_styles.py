@@ -138,8 +138,9 @@ PARAGRAPH_STYLES: tuple[ParagraphStyle, ...] = (
     ParagraphStyle(BODY, "公文正文", FANGSONG, BODY_SIZE, align="both", line=LINE_PITCH,
                    indent=INDENT_TWO_CHARS, char_spacing=-5, grid_layout=True),
     ParagraphStyle(BODY_PLAIN, "正文无缩进", FANGSONG, BODY_SIZE, based_on=BODY, indent=FLUSH_LEFT),
+    # A centred line titles what follows it (a 规划's 主要指标 table): never leave it at a page foot.
     ParagraphStyle(BODY_CENTER, "正文居中", FANGSONG, BODY_SIZE, based_on=BODY, align="center",
-                   indent=FLUSH_LEFT),
+                   indent=FLUSH_LEFT, keep_next=True),
     # Off the grid: LibreOffice gives a 22 pt line two grid rows despite the exact spacing.
     ParagraphStyle(TITLE, "公文标题", XIAOBIAOSONG, 22, align="center", line=LINE_PITCH,
                    indent=FLUSH_LEFT, keep_next=True, snap_to_grid=False),

@@ -46,7 +46,7 @@ h4 {{ font-family: {_FANGSONG}; font-weight: bold; }}
 h5, h6 {{ font-family: {_FANGSONG}; font-weight: normal; }}
 p {{ margin: 0; text-indent: 2em; }}
 p.plain {{ text-indent: 0; }}
-p.center {{ text-indent: 0; text-align: center; }}
+p.center {{ text-indent: 0; text-align: center; break-after: avoid; }}
 p.list-depth-1 {{ padding-left: 2em; }}
 p.list-depth-2 {{ padding-left: 4em; }}
 p.list-depth-3 {{ padding-left: 6em; }}
