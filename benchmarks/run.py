@@ -44,7 +44,7 @@ HEAVY = ("docx", "jinja2", "markdown_it")
 GENCLI = [sys.executable, "-m", "gencli"]
 PROBE = """
 import json, sys
-from gencli.cli import main
+from gencli.cli.commands import main
 try:
     main(sys.argv[2:], standalone_mode=False)
 except SystemExit:
@@ -124,10 +124,10 @@ def pandoc(twins: list[Path], out: Path, parallel: int = 2) -> float:
 def warm(reports: list[Path], rounds: int) -> tuple[float, list[float]]:
     """Milliseconds for one report in this process once warm (check, render, docx, html):
     the median over `reports` of each one's best of `rounds` runs, and of each stage."""
-    from gencli.render.docx_writer import write_docx
-    from gencli.render.html_writer import write_html
-    from gencli.render.templating import render_document
-    from gencli.validation import check_file
+    from gencli.checking.validation import check_file
+    from gencli.document.templating import render_document
+    from gencli.writers.docx.writer import write_docx
+    from gencli.writers.html import write_html
 
     def stages(path: Path) -> list[float]:
         marks = [time.perf_counter()]

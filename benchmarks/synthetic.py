@@ -12,7 +12,7 @@ import random
 from decimal import Decimal
 from pathlib import Path
 
-from gencli.forms import gov_info_annual as gia
+from gencli.kinds.gov_info_annual import form as gia
 
 PHRASES = (
     "全面贯彻落实《中华人民共和国政府信息公开条例》", "深化“放管服”改革", "推进“双随机、一公开”监管",

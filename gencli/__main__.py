@@ -1,3 +1,3 @@
-from .cli import run
+from gencli.cli.commands import run
 
 run()

@@ -8,11 +8,11 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from gencli.cli import main
-from gencli.document import Document, Heading, Paragraph
-from gencli.paths import schema_file
-from gencli.render.templating import render_document
-from gencli.validation import check_file
+from gencli.base.paths import schema_file
+from gencli.checking.validation import check_file
+from gencli.cli.commands import main
+from gencli.document.model import Document, Heading, Paragraph
+from gencli.document.templating import render_document
 
 CONDITIONS = {"if", "not", "x-warn-if", "oneOf"}
 

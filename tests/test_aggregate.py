@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from gencli.aggregate import AggregateError, Read, add_up
-from gencli.cli import main
-from gencli.validation import check_file, check_text
+from gencli.checking.validation import check_file, check_text
+from gencli.cli.commands import main
+from gencli.operations.aggregate import AggregateError, Read, add_up
 
 from .conftest import CASES, EXAMPLES
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from gencli.cli import main
-from gencli.sources import SourceError, collect, refuse_collisions
+from gencli.cli.commands import main
+from gencli.loading.sources import SourceError, collect, refuse_collisions
 
 from .conftest import CASES, EXAMPLES
 
@@ -161,7 +161,7 @@ class Terminal(io.StringIO):
 
 
 def test_a_terminal_gets_a_progress_bar_and_the_reports_after_it(monkeypatch) -> None:
-    from gencli import batch
+    from gencli.operations import batch
 
     terminal = Terminal()
     monkeypatch.setattr(sys, "stderr", terminal)

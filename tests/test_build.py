@@ -14,8 +14,8 @@ from click.testing import CliRunner
 from lxml import etree
 from openxml_audit import OpenXmlValidator, ValidationErrorType
 
-from gencli.cli import main
-from gencli.validation import check_file
+from gencli.checking.validation import check_file
+from gencli.cli.commands import main
 
 from .conftest import CASES, EXAMPLES
 

@@ -12,11 +12,15 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from gencli.cli import main
-from gencli.forms.gov_info_annual import APPLICATION_COLUMNS, APPEAL_COLUMNS, APPEAL_GROUPS
-from gencli.render.layout import look_up, tree_rows
-from gencli.validation import check_file
-from gencli.forms.gov_info_annual import form_for
+from gencli.checking.validation import check_file
+from gencli.cli.commands import main
+from gencli.document.layout import look_up, tree_rows
+from gencli.kinds.gov_info_annual.form import (
+    APPEAL_COLUMNS,
+    APPEAL_GROUPS,
+    APPLICATION_COLUMNS,
+    form_for,
+)
 
 from .conftest import EXAMPLES
 from .office import docx_to_pdf, pdf_info, pdf_text, soffice_or_skip

@@ -1,5 +1,5 @@
 """Every word the command line prints is Chinese, click's own frame included: help layout, the
-help option, defaults, and usage errors (worded from the errors' attributes in gencli/cli_text.py).
+help option, defaults, and usage errors (worded from the errors' attributes in gencli/cli/chinese.py).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from gencli.cli import main
+from gencli.cli.commands import main
 
 from .conftest import EXAMPLES, ROOT
 
@@ -24,8 +24,8 @@ KINDS = "gov-info-annual、rule-of-law-annual、work-summary、plan"
 CLICK_WORDS = re.compile(r"Usage|Options|Commands|Arguments|Show this message|default|required"
                          r"|Error|Try|INTEGER|TEXT|PATH|FILE|DIRECTORY|RANGE|x>=|Missing|Invalid"
                          r"|No such|Did you mean|does not exist|is not|unexpected|extra argument")
-#: The console script `gencli = "gencli.cli:run"`, as pip writes it.
-CONSOLE_SCRIPT = "import sys; from gencli.cli import run; sys.argv[0] = 'gencli'; sys.exit(run())"
+#: The console script `gencli = "gencli.cli.commands:run"`, as pip writes it.
+CONSOLE_SCRIPT = "import sys; from gencli.cli.commands import run; sys.argv[0] = 'gencli'; sys.exit(run())"
 
 
 def gencli(*args) -> tuple[int, str, str]:

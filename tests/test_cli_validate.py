@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from gencli.cli import main
+from gencli.cli.commands import main
 
 from .conftest import CASES, EXAMPLES
 
@@ -210,14 +210,14 @@ def test_unreadable_file_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def test_internal_errors_become_a_short_message_without_traceback(monkeypatch, capsys) -> None:
-    import gencli.validation
+    import gencli.checking.validation
 
     def broken(*args, **kwargs):
         raise RuntimeError("意外")
 
-    monkeypatch.setattr(gencli.validation, "check_file", broken)
+    monkeypatch.setattr(gencli.checking.validation, "check_file", broken)
     monkeypatch.setattr(sys, "argv", ["gencli", "validate", str(AMR)])
-    from gencli.cli import run as entry
+    from gencli.cli.commands import run as entry
 
     with pytest.raises(SystemExit) as exited:
         entry()

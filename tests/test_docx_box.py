@@ -11,8 +11,18 @@ import pytest
 from lxml import etree
 from openxml_audit import OpenXmlValidator
 
-from gencli.document import Box, Cell, Document, Heading, ListItem, Paragraph, Run, Signature, Table
-from gencli.render.docx_writer import BOX_PADDING, TEXT_WIDTH, write_docx
+from gencli.document.model import (
+    Box,
+    Cell,
+    Document,
+    Heading,
+    ListItem,
+    Paragraph,
+    Run,
+    Signature,
+    Table,
+)
+from gencli.writers.docx.writer import BOX_PADDING, TEXT_WIDTH, write_docx
 
 from .office import docx_to_pdf, pdf_text, pdf_words
 

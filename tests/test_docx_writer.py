@@ -11,7 +11,7 @@ import pytest
 from lxml import etree
 from openxml_audit import OpenXmlValidator, ValidationErrorType
 
-from gencli.document import (
+from gencli.document.model import (
     Cell,
     Document,
     Heading,
@@ -21,7 +21,7 @@ from gencli.document import (
     Signature,
     Table,
 )
-from gencli.render.docx_writer import write_docx
+from gencli.writers.docx.writer import write_docx
 from tests.office import docx_to_pdf, pdf_info, pdf_text, pdf_words
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -14,10 +14,13 @@ import docx
 import pytest
 from lxml import etree
 
-from gencli import fastyaml, validation
-from gencli.loading import LoadError, decode, load_text
-from gencli.render import docx_package, docx_writer, oxml, xmltext
-from gencli.render.templating import render_document
+from gencli.checking import validation
+from gencli.document.templating import render_document
+from gencli.loading import fastyaml
+from gencli.loading.reader import LoadError, decode, load_text
+from gencli.writers.docx import oxml, xmltext
+from gencli.writers.docx import package as docx_package
+from gencli.writers.docx import writer as docx_writer
 
 from .conftest import CASES, EXAMPLES
 
@@ -190,7 +193,7 @@ def test_titles_are_written_as_python_docx_writes_them() -> None:
 
 
 def test_the_package_from_the_cache_folder_is_the_package_built_anew(tmp_path, monkeypatch) -> None:
-    from gencli import cache
+    from gencli.base import cache
 
     document = _documents()[0]
     expected = _fresh(document)
@@ -210,7 +213,7 @@ def test_the_package_from_the_cache_folder_is_the_package_built_anew(tmp_path, m
 
 
 def test_no_cache_folder_means_building_in_memory(tmp_path, monkeypatch) -> None:
-    from gencli import cache
+    from gencli.base import cache
 
     monkeypatch.setenv("GENCLI_CACHE_DIR", "")
     cache.folder.cache_clear()
@@ -236,7 +239,7 @@ def test_the_cell_helper_writes_what_the_template_macro_wrote() -> None:
     import jinja2
     from markupsafe import Markup
 
-    from gencli.render import layout
+    from gencli.document import layout
 
     env = jinja2.Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
     macro = env.from_string(MACRO).module.cell

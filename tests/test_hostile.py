@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import gencli.build
-import gencli.output
-import gencli.render.templating
-from gencli.cli import main
+import gencli.base.output
+import gencli.document.templating
+import gencli.operations.build
+from gencli.cli.commands import main
 
 from .conftest import CASES, EXAMPLES
 
@@ -73,7 +73,7 @@ def test_jinja_reaching_for_python_internals_is_never_executed(tmp_path: Path) -
 def test_a_missing_template_is_a_clear_error(tmp_path: Path, monkeypatch) -> None:
     empty = tmp_path / "nothing"
     empty.mkdir()
-    monkeypatch.setattr(gencli.render.templating, "data_dir", lambda name: empty)
+    monkeypatch.setattr(gencli.document.templating, "data_dir", lambda name: empty)
     result = invoke("build", AMR, "-o", tmp_path / "out")
     assert result.exit_code == 1
     assert f"{AMR}:1:1: 找不到模板 gov-info-annual.xml.j2（查找位置：{empty}）" in result.stdout
@@ -96,9 +96,9 @@ def test_a_failing_writer_leaves_previous_outputs_intact(tmp_path: Path, monkeyp
     def broken(document):
         raise RuntimeError("writer failed")
 
-    monkeypatch.setitem(gencli.build.WRITERS, "html", broken)
+    monkeypatch.setitem(gencli.operations.build.WRITERS, "html", broken)
     with pytest.raises(RuntimeError):
-        gencli.build.build_file(AMR, tmp_path, ["docx", "html"])
+        gencli.operations.build.build_file(AMR, tmp_path, ["docx", "html"])
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
 
 
@@ -112,9 +112,9 @@ def test_an_interrupted_write_leaves_no_partial_file(tmp_path: Path, monkeypatch
         if len(calls) == 2:
             raise KeyboardInterrupt
 
-    monkeypatch.setattr(gencli.output.os, "chmod", interrupted)
+    monkeypatch.setattr(gencli.base.output.os, "chmod", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        gencli.output.write_all_atomically({target: b"new docx", tmp_path / "report.html": b"new"})
+        gencli.base.output.write_all_atomically({target: b"new docx", tmp_path / "report.html": b"new"})
     assert target.read_bytes() == b"previous"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.docx"]
 

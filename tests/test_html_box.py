@@ -3,8 +3,8 @@ back with the same strict tree builder as the writer's own tests."""
 
 from __future__ import annotations
 
-from gencli.document import Box, Cell, Document, Heading, Paragraph, Run, Table
-from gencli.render.html_writer import write_html
+from gencli.document.model import Box, Cell, Document, Heading, Paragraph, Run, Table
+from gencli.writers.html import write_html
 
 from .test_html_writer import parse
 

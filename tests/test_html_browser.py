@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from gencli.cli import main
+from gencli.cli.commands import main
 
 from .browser import Browser, chromium_or_skip
 from .conftest import EXAMPLES

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from gencli.document import (
+from gencli.document.model import (
     Cell,
     Document,
     Heading,
@@ -18,7 +18,7 @@ from gencli.document import (
     Signature,
     Table,
 )
-from gencli.render.html_writer import write_html
+from gencli.writers.html import write_html
 
 VOID = {"meta", "col", "br", "link", "img", "hr", "input", "source", "wbr", "base"}
 SCRIPT_TEXT = "<script>alert(1)</script>"

@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner
 from openxml_audit import OpenXmlValidator
 
-from gencli.cli import main
-from gencli.document import Box, Heading, Paragraph, Table
+from gencli.cli.commands import main
+from gencli.document.model import Box, Heading, Paragraph, Table
 
 from .conftest import CASES, EXAMPLES
 from .kinds import build, document_of, headings, page_fonts, paragraphs, undocumented

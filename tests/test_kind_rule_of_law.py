@@ -12,8 +12,8 @@ import pytest
 from click.testing import CliRunner
 from openxml_audit import OpenXmlValidator
 
-from gencli.cli import main
-from gencli.document import Heading, Paragraph, Signature, Table
+from gencli.cli.commands import main
+from gencli.document.model import Heading, Paragraph, Signature, Table
 
 from .conftest import CASES
 from .kinds import build, document_of, headings, undocumented

@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 from openxml_audit import OpenXmlValidator
 
-from gencli.cli import main
-from gencli.document import Heading, ListItem, Paragraph, Signature, Table
+from gencli.cli.commands import main
+from gencli.document.model import Heading, ListItem, Paragraph, Signature, Table
 
 from .conftest import CASES, EXAMPLES
 from .kinds import build, document_of, headings, page_fonts, paragraphs, undocumented

@@ -17,7 +17,7 @@ from .conftest import EXAMPLES, ROOT
 HEAVY = ("docx", "jinja2", "markdown_it")
 PROBE = """
 import json, sys
-from gencli.cli import main
+from gencli.cli.commands import main
 try:
     main(sys.argv[1:], standalone_mode=False)
 except SystemExit:

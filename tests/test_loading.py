@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from gencli.loading import LoadError, decode, load_text
+from gencli.loading.reader import LoadError, decode, load_text
 
 
 def test_alias_bomb_is_refused_at_its_first_anchor_without_expanding() -> None:

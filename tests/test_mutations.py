@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from gencli.loading import load_text
-from gencli.validation import check_text
+from gencli.checking.validation import check_text
+from gencli.loading.reader import load_text
 
 from .conftest import EXAMPLES
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from gencli.document import Box, Heading, Paragraph, Run
-from gencli.narrative import blocks, split_run_in, unsupported
-from gencli.render.document_xml import parse
+from gencli.document.markup import parse
+from gencli.document.model import Box, Heading, Paragraph, Run
+from gencli.document.narrative import blocks, split_run_in, unsupported
 
 
 @pytest.mark.parametrize(("runs", "head", "tail"), [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from gencli.validation import check_file, check_text
+from gencli.checking.validation import check_file, check_text
 
 from .conftest import EXAMPLES
 

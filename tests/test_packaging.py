@@ -25,7 +25,7 @@ def test_wheel_contains_schemas_and_templates(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "gencli/_data/schema/gov-info-annual.schema.json" in names
     assert "gencli/_data/templates/gov-info-annual.xml.j2" in names
-    assert "gencli/cli.py" in names
+    assert "gencli/cli/commands.py" in names
 
 
 def test_installed_wheel_builds_an_example_elsewhere(wheel: Path, tmp_path: Path) -> None:
@@ -39,7 +39,7 @@ def test_installed_wheel_builds_an_example_elsewhere(wheel: Path, tmp_path: Path
     work.mkdir()
     source = work / "report.yaml"
     source.write_text((EXAMPLES / "fujian-amr-2020.yaml").read_text(encoding="utf-8"), "utf-8")
-    where = subprocess.run([str(python), "-c", "import gencli.paths as p; print(p.data_dir('schema'))"],
+    where = subprocess.run([str(python), "-c", "import gencli.base.paths as p; print(p.data_dir('schema'))"],
                            cwd=work, check=True, capture_output=True, text=True).stdout.strip()
     assert "site-packages" in where and str(ROOT) not in where
     result = subprocess.run([str(env_dir / "bin" / "gencli"), "build", "report.yaml"], cwd=work,

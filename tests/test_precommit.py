@@ -115,7 +115,7 @@ def test_only_reports_selects_what_the_hook_checks(tmp_path: Path) -> None:
     """Reports are found from their text, so a broken or GBK report is checked, not skipped."""
     from click.testing import CliRunner
 
-    from gencli.cli import main
+    from gencli.cli.commands import main
 
     files = {
         "bom.yaml": "\ufeff" + example(),

@@ -14,10 +14,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from gencli.build import build_file
-from gencli.forms import gov_info_annual as gia
-from gencli.render.layout import look_up, tree_rows
-from gencli.validation import check_text
+from gencli.checking.validation import check_text
+from gencli.document.layout import look_up, tree_rows
+from gencli.kinds.gov_info_annual import form as gia
+from gencli.operations.build import build_file
 
 COLUMNS = len(gia.APPLICANT_COLUMNS)
 SETTINGS = settings(max_examples=25, derandomize=True, deadline=None, database=None,

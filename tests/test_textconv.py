@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from gencli.cli import main
+from gencli.cli.commands import main
 
 from .conftest import EXAMPLES
 from .gitrepo import GENCLI, GitRepo, example, isolated  # noqa: F401 - isolated is a fixture

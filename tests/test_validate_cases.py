@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from gencli.validation import check_file
+from gencli.checking.validation import check_file
 
 from .conftest import CASES, EXAMPLES
 

@@ -1,0 +1,128 @@
+"""Read the small XML vocabulary templates render into, producing the semantic `Document`.
+
+A template says what the document is, not how it looks:
+
+    <document title="…" subtitle="…">
+      <heading level="1">一、总体情况</heading>          numbering split off into Heading.number
+      <p style="body|plain|center">text <b>bold</b></p>
+      <heading level="0">第一章 发展基础</heading>       a chapter: 第X章, set apart by a full-width space
+      <markdown level="2">narrative, figures {{ … }} filled in from the report</markdown>
+      <table widths="3 1 1" header-rows="2" caption="…">
+        <tr><c rowspan="2" colspan="3" header="1" align="left">label</c><c>12</c></tr>
+      </table>
+      <box title="…">p, markdown, table…</box>         a boxed 专栏, numbered over the document
+      <signature agency="…" date="…"/>
+    </document>
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ElementTree
+from typing import Any, Callable
+
+from gencli.document import figures, narrative
+from gencli.document.model import (
+    Block,
+    Box,
+    Cell,
+    Document,
+    Heading,
+    Paragraph,
+    Run,
+    Signature,
+    Table,
+)
+
+_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.|（\d+）)")
+_CHAPTER = re.compile(r"^第[一二三四五六七八九十]+章\s*")
+CHAPTER_GAP = "\u3000"
+
+
+class TemplateOutputError(ValueError):
+    """The template rendered something that is not the document vocabulary."""
+
+
+def _runs(element: ElementTree.Element) -> list[Run]:
+    """Text with <b> children as runs, whitespace from template indentation collapsed."""
+    runs = []
+    if element.text:
+        runs.append(Run(element.text))
+    for child in element:
+        if child.tag != "b":
+            raise TemplateOutputError(f"行内只能使用 <b>，不能使用 <{child.tag}>")
+        runs.append(Run(child.text or "", bold=True))
+        if child.tail:
+            runs.append(Run(child.tail))
+    text_runs = [Run(" ".join(r.text.split()), r.bold) for r in runs]
+    return [r for r in text_runs if r.text]
+
+
+def _heading(element: ElementTree.Element) -> Heading:
+    runs = _runs(element)
+    text = "".join(r.text for r in runs)
+    match = _NUMBER.match(text) or _CHAPTER.match(text)
+    number = match.group(0) if match else ""
+    if number and runs:
+        runs[0] = Run(runs[0].text[len(number):], runs[0].bold)
+    if number.startswith("第"):
+        number = number.rstrip() + CHAPTER_GAP
+    return Heading(int(element.get("level", "1")), number, [r for r in runs if r.text])
+
+
+def _table(element: ElementTree.Element) -> Table:
+    rows = []
+    for tr in element.iter("tr"):
+        rows.append([
+            Cell(_runs(c), int(c.get("rowspan", 1)), int(c.get("colspan", 1)),
+                 c.get("header") == "1", c.get("align", "center"))
+            for c in tr.iter("c")
+        ])
+    widths = [float(w) for w in element.get("widths", "").split()]
+    return Table(rows, widths, int(element.get("header-rows", 0)), element.get("caption", ""))
+
+
+def parse(xml: str, fill: Callable[[str], str]) -> Document:
+    """The Document of a rendered template; `fill` evaluates figure references in narrative."""
+    try:
+        root = ElementTree.fromstring(xml)
+    except ElementTree.ParseError as error:
+        raise TemplateOutputError(f"模板输出的不是有效的文档 XML：{error}") from None
+    blocks = _blocks(root, fill)
+    number_boxes(blocks)
+    return Document(root.get("title", ""), blocks, root.get("subtitle", ""),
+                    root.get("lang", "zh-CN"))
+
+
+def number_boxes(blocks: list[Block], label: str = narrative.BOX) -> None:
+    """Number the boxes 专栏1, 专栏2 … in reading order over the whole document: they come from
+    several narrative parts and templates, each of which knows only its own."""
+    boxes = [block for block in blocks if isinstance(block, Box)]
+    for index, box in enumerate(boxes, 1):
+        box.number = f"{label}{index}{CHAPTER_GAP}"
+
+
+def _blocks(parent: ElementTree.Element, fill: Callable[[str], str]) -> list[Block]:
+    blocks: list[Block] = []
+    for element in parent:
+        tag = element.tag
+        if tag == "heading":
+            blocks.append(_heading(element))
+        elif tag == "p":
+            blocks.append(Paragraph(_runs(element), element.get("style", "body")))
+        elif tag == "markdown":
+            text = fill(element.text or "")
+            blocks.extend(narrative.blocks(text, int(element.get("level", "2"))))
+        elif tag == "table":
+            blocks.append(_table(element))
+        elif tag == "signature":
+            blocks.append(Signature(element.get("agency", ""), element.get("date", "")))
+        elif tag == "box":
+            blocks.append(Box([Run(element.get("title", ""))], _blocks(element, fill)))
+        else:
+            raise TemplateOutputError(f"模板输出了未知的元素 <{tag}>")
+    return blocks
+
+
+def figure_filler(report: dict[str, Any]) -> Callable[[str], str]:
+    return lambda text: figures.render(text, report)

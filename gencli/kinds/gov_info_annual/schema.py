@@ -1,0 +1,303 @@
+"""Generate the JSON Schema (draft-07) of each report kind from its form declaration.
+
+The generated files in `schema/` are committed so editors (yaml-language-server) can use them;
+a test proves they equal what this module generates, so the forms stay the only declaration.
+Arithmetic lives in the schema too, as `x-` keywords that `gencli.checking.keywords` evaluates:
+
+- `x-row`: {"columns": [...], "total": "total"} — a row may be a list in column order or a
+  mapping; its total, when given, equals the sum of the other columns.
+- `x-sum`: {"total": "total", "columns": [...]} — the group's `total` row equals the sum of every
+  figure row below the group, column by column.
+- `x-balance`: {"left": [...], "right": [...], "columns": [...]} — Σleft = Σright per column.
+- `x-max-digits`: an amount has at most this many digits.
+- `x-warn-if`: [{"schema": S, "message": M, "at": KEY}] — a warning when the instance matches S.
+- `x-printed-length`: {"max": N, "message": M} — a warning when the printed narrative is longer.
+- `x-messages`: {keyword: message} — the Chinese message for a standard keyword's failure here.
+- `x-narrative`: true — a Markdown field whose `{{ }}` figure references are checked.
+- `x-alternative`: the Chinese name of one way of writing a value (an `anyOf` branch: 按列顺序的
+  列表, 按列名的映射), for messages. Not a `title`: yaml-language-server's hover shows the first
+  title it meets, the branch's, and the row's own title (四、结转下年度继续办理) must win.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from gencli.kinds import schema_kinds
+from gencli.kinds.gov_info_annual import form as gia
+from gencli.kinds.model import AMOUNT, COUNT, SIGNED, TEXT, Figure, Row
+from gencli.kinds.schema_common import DRAFT7, narrative
+
+MAX_FIGURE = 10**15 - 1
+MAX_DIGITS = 15
+
+
+def figure_schema(figure: Figure) -> dict[str, Any]:
+    """The schema of one figure, by its kind."""
+    schema: dict[str, Any] = {"title": figure.label, "description": figure.official}
+    if figure.kind == COUNT:
+        schema.update(type="integer", minimum=0, maximum=MAX_FIGURE)
+    elif figure.kind == SIGNED:
+        schema.update(type="integer", minimum=-MAX_FIGURE, maximum=MAX_FIGURE)
+    elif figure.kind == AMOUNT:
+        schema.update({"type": "number", "minimum": 0, "x-max-digits": MAX_DIGITS})
+    elif figure.kind == TEXT:
+        schema.update(type="string", enum=list(figure.choices))
+        if figure.default is not None:
+            schema["default"] = figure.default
+    return schema
+
+
+def row_definition(columns: tuple[Figure, ...], total: Figure) -> dict[str, Any]:
+    """A row of figures, written as a list in column order or as a mapping of column keys."""
+    keys = [column.key for column in columns]
+    cells = [figure_schema(column) for column in (*columns, total)]
+    return {
+        "anyOf": [
+            {
+                "x-alternative": "按列顺序的列表",
+                "description": "按列顺序填写：" + "、".join(c.label for c in columns)
+                + f"，可加第{len(columns) + 1}个数：{total.label}",
+                "type": "array",
+                "items": cells,
+                "additionalItems": False,
+                "minItems": len(columns),
+                "maxItems": len(columns) + 1,
+            },
+            {
+                "x-alternative": "按列名的映射",
+                "description": "按列名填写，未写的列为 0",
+                "type": "object",
+                "properties": {c.key: s for c, s in zip((*columns, total), cells)},
+                "additionalProperties": False,
+            },
+        ],
+        "x-row": {"columns": keys, "total": total.key},
+    }
+
+
+def _titled(row: Row, schema: dict[str, Any]) -> dict[str, Any]:
+    return {"title": row.label, "description": row.official, **schema}
+
+
+def _ref(name: str) -> dict[str, Any]:
+    return {"allOf": [{"$ref": f"#/definitions/{name}"}]}
+
+
+def _row_schema(row: Row, columns: list[str]) -> dict[str, Any]:
+    """A row of table 三: a figure row, or a group of rows (without figures of its own)."""
+    if not row.is_group:
+        return _titled(row, _ref("application-row"))
+    group = {
+        "type": "object",
+        "properties": {child.key: _row_schema(child, columns) for child in row.children},
+        "additionalProperties": False,
+    }
+    if any(child.key == gia.TOTAL for child in row.children):
+        group["x-sum"] = {"total": gia.TOTAL, "columns": columns}
+    if row.legacy_leaf is None:
+        return _titled(row, group)
+    group["x-alternative"] = "分子行填写"
+    legacy = {
+        "anyOf": [{"x-alternative": f"写成一行（按“{row.children[-1].label}”计）",
+                   **_ref("application-row")}, group],
+        "x-warn-if": [{
+            "schema": {"anyOf": [
+                {"type": "array"},
+                {"type": "object", "propertyNames": {"enum": [*columns, gia.TOTAL]}},
+            ]},
+            "message": f"{row.label}在本格式中分为{len(row.children)}个子行；"
+                       f"这里写成了一行，按“{row.children[-1].label}”计",
+        }],
+    }
+    return _titled(row, legacy)
+
+
+def applications_schema(fmt: gia.Format) -> dict[str, Any]:
+    """Table 三, with the official 勾稽关系 as `x-sum` (in results) and `x-balance` (here)."""
+    columns = [c.key for c in gia.APPLICANT_COLUMNS]
+    properties = {row.key: _row_schema(row, columns) for row in fmt.applications}
+    return {
+        "type": "object",
+        "properties": properties,
+        "additionalProperties": False,
+        "x-balance": {
+            "left": [["new"], ["carried_over"]],
+            "right": [["results", gia.TOTAL], ["carried_forward"]],
+            "columns": columns,
+            "total": gia.TOTAL,
+            "rule": "第一项加第二项之和，等于第三项加第四项之和",
+        },
+    }
+
+
+def proactive_schema(fmt: gia.Format) -> dict[str, Any]:
+    """Table 二: one mapping per row, keyed by the block's columns."""
+    properties = {}
+    for block in fmt.proactive:
+        for row in block.rows:
+            properties[row.key] = {
+                "title": row.label,
+                "description": f"{block.label}：{row.label}",
+                "type": "object",
+                "properties": {f.key: figure_schema(f) for f in block.figures},
+                "additionalProperties": False,
+            }
+    return {"type": "object", "properties": properties, "additionalProperties": False}
+
+
+def appeals_schema() -> dict[str, Any]:
+    return {
+        "type": "object",
+        "properties": {g.key: _titled(g, _ref("appeal-row")) for g in gia.APPEAL_GROUPS},
+        "additionalProperties": False,
+    }
+
+
+def _is_format(fmt: int) -> dict[str, Any]:
+    """Matches reports of the given format: stated explicitly, or by default from the year."""
+    by_year = {"maximum": 2020} if fmt == 2019 else {"minimum": 2021}
+    return {"anyOf": [
+        {"required": ["format"], "properties": {"format": {"const": fmt}}},
+        {"not": {"required": ["format"]}, "properties": {"year": by_year}},
+    ]}
+
+
+def _format_branch(fmt: gia.Format) -> dict[str, Any]:
+    branch: dict[str, Any] = {"properties": {
+        "proactive": {"allOf": [{"$ref": f"#/definitions/proactive-{fmt.year}"}]},
+        "applications": {"allOf": [{"$ref": f"#/definitions/applications-{fmt.year}"}]},
+    }}
+    if fmt.year >= 2021:
+        branch["properties"]["overview"] = {"x-printed-length": {
+            "max": gia.OVERVIEW_LIMIT,
+            "message": "一、总体情况 印出后共 {length} 字，2021年格式要求“篇幅原则上不超过一千字”",
+        }}
+    return branch
+
+
+def _warnings() -> list[dict[str, Any]]:
+    return [
+        {
+            "schema": {"required": ["format", "year"], "anyOf": [
+                {"properties": {"format": {"const": 2019}, "year": {"minimum": 2021}}},
+                {"properties": {"format": {"const": 2021}, "year": {"maximum": 2020}}},
+            ]},
+            "at": "format",
+            "message": "{year}年的报告默认使用{default_format}年格式，这里指定了 format: {format}",
+        },
+        {
+            "schema": {"allOf": [
+                _is_format(2021),
+                {"not": {"required": ["processing_fees"]}},
+                {"not": {"required": ["other"], "properties": {"other": {"pattern": "信息处理费"}}}},
+            ]},
+            "at": None,
+            "message": "2021年格式要求在“六、其他需要报告的事项”中报告收取信息处理费的情况："
+                       "请填写 processing_fees（notices 收费通知件数、amount 金额），"
+                       "或在 other 中说明",
+        },
+    ]
+
+
+def gov_info_annual_schema() -> dict[str, Any]:
+    """The whole schema of 政府信息公开工作年度报告."""
+    parts = {p.key: p for p in gia.PARTS}
+    properties: dict[str, Any] = {
+        "kind": {"title": "报告种类", "description": "政府信息公开工作年度报告",
+                 "const": gia.KIND},
+        "agency": {"title": "报告机关", "description": "发文机关（报告机关）全称，如“福建省商务厅”",
+                   "type": "string", "minLength": 1},
+        "year": {"title": "报告年度", "description": "报告所属年度（公历年份）", "type": "integer",
+                 "minimum": gia.FIRST_YEAR, "maximum": 2100,
+                 "x-messages": {"minimum": "2019年以前的年度报告没有统一格式，不予支持（统一格式自"
+                                           "国办公开办函〔2019〕60号起）"}},
+        "format": {"title": "年度报告格式", "description": "2019：国办公开办函〔2019〕60号格式；"
+                   "2021：国办公开办函〔2021〕30号格式。省略时 2020 年及以前用 2019，其后用 2021",
+                   "enum": list(gia.FORMATS)},
+        "title": {"title": "标题", "description": "省略时为“{报告机关}{年度}年政府信息公开工作年度报告”",
+                  "type": "string", "minLength": 1},
+        "date": {"title": "成文日期", "description": "成文日期，如 2021-01-29；印在署名下方",
+                 "type": "string", "format": "date"},
+        "preface": narrative("前言", "印在“一、总体情况”之前的文字"),
+    }
+    for part in gia.PARTS:
+        if part.content == "narrative":
+            properties[part.key] = narrative(part.title, part.description)
+        else:
+            properties[part.key] = {"title": part.title, "description": part.description,
+                                    "type": "object"}
+    properties["appeals"].update(_ref("appeals"))
+    del properties["appeals"]["type"]
+    properties["problems"]["x-warn-if"] = [{
+        "schema": {"pattern": r"^\s*$"},
+        "message": "五、存在的主要问题及改进情况 为空：此部分不得敷衍了事",
+    }]
+    properties["processing_fees"] = {
+        "title": "信息处理费", "description": "依据《政府信息公开信息处理费管理办法》收取信息处理费的情况，"
+        "印在“六、其他需要报告的事项”开头",
+        "type": "object",
+        "properties": {f.key: figure_schema(f) for f in gia.PROCESSING_FEES},
+        "required": [f.key for f in gia.PROCESSING_FEES],
+        "additionalProperties": False,
+    }
+    columns = gia.APPLICANT_COLUMNS
+    return {
+        "$schema": DRAFT7,
+        "$id": "https://gencli.readthedocs.io/schema/gov-info-annual.schema.json",
+        "title": "政府信息公开工作年度报告",
+        "description": "按国务院办公厅政府信息与政务公开办公室规定格式编写的政府信息公开工作年度报告"
+                       "（gencli 报告 YAML）",
+        "type": "object",
+        "properties": properties,
+        "required": ["kind", "agency", "year", *[p.key for p in gia.PARTS if p.required]],
+        "additionalProperties": False,
+        "allOf": [{
+            "if": _is_format(2019),
+            "then": _format_branch(gia.FORMAT_2019),
+            "else": _format_branch(gia.FORMAT_2021),
+        }],
+        "x-warn-if": _warnings(),
+        "definitions": {
+            "application-row": row_definition(columns, gia.TOTAL_COLUMN),
+            "appeal-row": row_definition(gia.APPEAL_COLUMNS[:-1], gia.APPEAL_COLUMNS[-1]),
+            "appeals": appeals_schema(),
+            "proactive-2019": proactive_schema(gia.FORMAT_2019),
+            "proactive-2021": proactive_schema(gia.FORMAT_2021),
+            "applications-2019": applications_schema(gia.FORMAT_2019),
+            "applications-2021": applications_schema(gia.FORMAT_2021),
+        },
+        "x-parts": [p.key for p in gia.PARTS],
+    }
+
+
+BUILDERS = {gia.KIND: gov_info_annual_schema, **schema_kinds.BUILDERS}
+
+
+def schema_text(kind: str) -> str:
+    """The schema file's exact text (stable key order, UTF-8, trailing newline)."""
+    return json.dumps(BUILDERS[kind](), ensure_ascii=False, indent=2) + "\n"
+
+
+def write_all(folder) -> list:
+    """Write every kind's schema into `folder`; returns the paths written."""
+    from pathlib import Path
+
+    from gencli.base.output import write_text_atomically
+
+    written = []
+    for kind in BUILDERS:
+        path = Path(folder) / f"{kind}.schema.json"
+        write_text_atomically(path, schema_text(kind))
+        written.append(path)
+    return written
+
+
+if __name__ == "__main__":
+    import sys
+    from pathlib import Path
+
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parent.parent / "schema"
+    for path in write_all(target):
+        print(path)

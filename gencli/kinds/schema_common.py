@@ -1,0 +1,73 @@
+"""Schema pieces every report kind shares: the draft, narrative fields and the common keys
+(kind, agency, year, title, date, preface) with their Chinese titles and descriptions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from gencli.kinds.model import Field
+
+DRAFT7 = "http://json-schema.org/draft-07/schema#"
+SCHEMA_BASE = "https://gencli.readthedocs.io/schema/"
+LAST_YEAR = 2100
+
+
+def narrative(title: str, description: str) -> dict[str, Any]:
+    return {
+        "title": title,
+        "description": description + "（Markdown；可用 {{ }} 引用表中数字）",
+        "type": "string",
+        "x-narrative": True,
+    }
+
+
+def field_schema(field: Field) -> dict[str, Any]:
+    return {"title": field.title, "description": field.description, **field.schema}
+
+
+def kind_property(kind: str, name: str) -> dict[str, Any]:
+    return {"title": "报告种类", "description": name, "const": kind}
+
+
+def agency_property(example: str = "福建省商务厅") -> dict[str, Any]:
+    return {"title": "报告机关", "description": f"发文机关（报告机关）全称，如“{example}”",
+            "type": "string", "minLength": 1}
+
+
+def year_property(first: int, before_first: str | None = None) -> dict[str, Any]:
+    """The year reported on; `before_first` explains why earlier years are refused."""
+    schema: dict[str, Any] = {"title": "报告年度", "description": "报告所属年度（公历年份）",
+                              "type": "integer", "minimum": first, "maximum": LAST_YEAR}
+    if before_first:
+        schema["x-messages"] = {"minimum": before_first}
+    return schema
+
+
+def title_property(description: str) -> dict[str, Any]:
+    return {"title": "标题", "description": description, "type": "string", "minLength": 1}
+
+
+def date_property() -> dict[str, Any]:
+    return {"title": "成文日期", "description": "成文日期，如 2021-01-29；印在署名下方",
+            "type": "string", "format": "date"}
+
+
+def document(kind: str, name: str, description: str, properties: dict[str, Any],
+             required: list[str], **extra: Any) -> dict[str, Any]:
+    """The root of a kind's schema: closed to unknown keys, `kind` always required."""
+    return {
+        "$schema": DRAFT7,
+        "$id": f"{SCHEMA_BASE}{kind}.schema.json",
+        "title": name,
+        "description": description,
+        "type": "object",
+        "properties": properties,
+        "required": ["kind", *required],
+        "additionalProperties": False,
+        **extra,
+    }
+
+
+def warn_if_empty(message: str) -> dict[str, Any]:
+    """`x-warn-if` for a narrative part left blank."""
+    return {"x-warn-if": [{"schema": {"pattern": r"^\s*$"}, "message": message}]}

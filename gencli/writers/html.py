@@ -1,0 +1,230 @@
+"""Render a semantic Document into one standalone HTML5 page for the agency's web portal.
+
+The page must be publishable as a single file: inline CSS only, no scripts, no fonts, images or
+links fetched from anywhere. It mimics the printed 公文 (GB/T 9704-2012) with CSS font stacks and
+prints on A4 with the standard 版心 margins. Output is deterministic so that regenerated pages diff
+cleanly.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from gencli.document.model import (
+    Block,
+    Box,
+    Cell,
+    Document,
+    Heading,
+    ListItem,
+    Paragraph,
+    Run,
+    Signature,
+    Table,
+)
+
+__all__ = ["write_html"]
+
+_FANGSONG = '"FangSong", "仿宋", "仿宋_GB2312", "STFangsong", "Noto Serif CJK SC", serif'
+_XIAOBIAOSONG = '"方正小标宋简体", "FZXiaoBiaoSong-B05S", "Noto Serif CJK SC", "SimSun", serif'
+_HEITI = '"SimHei", "黑体", "Noto Sans CJK SC", sans-serif'
+_KAITI = '"KaiTi", "楷体", "楷体_GB2312", "AR PL UKai CN", serif'
+
+# Fixed stylesheet: the writer never varies CSS per document, which keeps output deterministic.
+_CSS = f"""
+@page {{ size: A4; margin: 37mm 26mm 35mm 28mm; }}
+html {{ background: #fff; color: #000; }}
+body {{ margin: 0; font-family: {_FANGSONG}; font-size: 16pt; line-height: 1.8; }}
+main {{ max-width: 156mm; margin: 0 auto; padding: 2em 1em; }}
+h1 {{ font-family: {_XIAOBIAOSONG}; font-size: 22pt; font-weight: normal; text-align: center;
+  line-height: 1.5; margin: 0 0 1em; }}
+.subtitle {{ text-align: center; text-indent: 0; margin: -0.5em 0 1em; }}
+h2, h3, h4, h5, h6 {{ font-size: 16pt; margin: 0; text-indent: 2em; }}
+h2 {{ font-family: {_HEITI}; font-weight: normal; }}
+h3 {{ font-family: {_KAITI}; font-weight: normal; }}
+h4 {{ font-family: {_FANGSONG}; font-weight: bold; }}
+h5, h6 {{ font-family: {_FANGSONG}; font-weight: normal; }}
+p {{ margin: 0; text-indent: 2em; }}
+p.plain {{ text-indent: 0; }}
+p.center {{ text-indent: 0; text-align: center; break-after: avoid; }}
+p.list-depth-1 {{ padding-left: 2em; }}
+p.list-depth-2 {{ padding-left: 4em; }}
+p.list-depth-3 {{ padding-left: 6em; }}
+strong {{ font-weight: bold; }}
+.table-wrap {{ max-width: 156mm; margin: 0.5em auto; overflow-x: auto; }}
+table {{ border-collapse: collapse; margin: 0 auto; width: 100%; min-width: 30em;
+  font-size: 12pt; line-height: 1.4; }}
+caption {{ position: absolute; width: 1px; height: 1px; overflow: hidden;
+  clip: rect(0 0 0 0); white-space: nowrap; }}
+th, td {{ border: 1px solid #000; padding: 0.2em 0.4em; vertical-align: middle; }}
+th {{ font-weight: normal; }}
+thead {{ display: table-header-group; }}
+.align-center {{ text-align: center; }}
+.align-left {{ text-align: left; }}
+.align-right {{ text-align: right; }}
+article.chapters h2 {{ font-family: {_HEITI}; text-align: center; text-indent: 0;
+  margin-top: 1em; }}
+article.chapters h3 {{ font-family: {_HEITI}; font-weight: normal; }}
+article.chapters h4 {{ font-family: {_KAITI}; font-weight: normal; }}
+article.chapters h5 {{ font-family: {_FANGSONG}; font-weight: bold; }}
+.run-in .level-1 {{ font-family: {_HEITI}; }}
+.run-in .level-2 {{ font-family: {_KAITI}; }}
+.run-in .level-3 {{ font-weight: bold; }}
+aside.box {{ border: 1.5px solid #000; padding: 0.4em 0.8em; margin: 0.5em 0; font-size: 14pt;
+  line-height: 1.7; }}
+aside.box h2, aside.box h3, aside.box h4, aside.box h5, aside.box h6 {{ font-family: {_FANGSONG};
+  font-size: 14pt; font-weight: bold; }}
+aside.box p.box-title {{ font-family: {_HEITI}; text-align: center; text-indent: 0; }}
+footer.signature-block {{ width: fit-content; max-width: 100%; margin: 2em 2em 0 auto; }}
+footer.signature-block p {{ text-indent: 0; }}
+footer.signature-block p.date {{ padding-left: 2em; }}
+@media screen and (max-width: 600px) {{
+  body {{ font-size: 14pt; }}
+  main {{ padding: 1em 0.5em; }}
+}}
+@media print {{
+  main {{ max-width: none; padding: 0; }}
+  .table-wrap {{ max-width: none; overflow: visible; }}
+  table {{ min-width: 0; }}
+  tr {{ break-inside: avoid; page-break-inside: avoid; }}
+  h1, h2, h3, h4, h5, h6, caption {{ break-after: avoid; page-break-after: avoid; }}
+}}
+""".strip()
+
+_PARAGRAPH_CLASSES = {"body": "", "plain": "plain", "center": "center"}
+_ALIGNMENTS = ("center", "left", "right")
+
+
+def _esc(text: str) -> str:
+    return escape(text, quote=True)
+
+
+def _runs(runs: list[Run]) -> str:
+    """Inline text; bold is the only emphasis 公文 narrative has, so it maps to <strong>."""
+    return "".join(f"<strong>{_esc(r.text)}</strong>" if r.bold else _esc(r.text) for r in runs)
+
+
+def _percent(value: float) -> str:
+    """Fixed-precision percentages so float noise never changes the output."""
+    return f"{value:.2f}".rstrip("0").rstrip(".") + "%"
+
+
+def _cell(cell: Cell, in_head: bool) -> str:
+    """A th in header rows (scope col) or a row label in the body (scope row), else a td.
+
+    An empty cell in a header row (the top-left corner) stays a td: an empty th is an
+    accessibility error. Unknown alignments fall back to centre, so the class is always known.
+    """
+    align = cell.align if cell.align in _ALIGNMENTS else "center"
+    attrs = ""
+    if in_head and (cell.header or cell.text.strip()):
+        tag, attrs = "th", ' scope="col"'
+    elif cell.header and not in_head:
+        tag, attrs = "th", ' scope="row"'
+    else:
+        tag = "td"
+    if cell.colspan > 1:
+        attrs += f' colspan="{int(cell.colspan)}"'
+    if cell.rowspan > 1:
+        attrs += f' rowspan="{int(cell.rowspan)}"'
+    return f'<{tag}{attrs} class="align-{align}">{_runs(cell.runs)}</{tag}>'
+
+
+def _table(table: Table) -> list[str]:
+    """An accessible table wrapped in a scroller so narrow screens scroll instead of squeezing.
+
+    The caption names the table for screen readers only: on the page, as in print, the part
+    heading above the table names it."""
+    lines = ['<div class="table-wrap">', "<table>"]
+    if table.caption:
+        lines.append(f"<caption>{_esc(table.caption)}</caption>")
+    total = sum(table.widths)
+    if table.widths and total > 0:
+        lines.append("<colgroup>")
+        lines += [f'<col style="width: {_percent(w * 100 / total)}">' for w in table.widths]
+        lines.append("</colgroup>")
+    head, body = table.rows[: table.header_rows], table.rows[table.header_rows :]
+    for tag, rows, in_head in (("thead", head, True), ("tbody", body, False)):
+        if rows:
+            lines.append(f"<{tag}>")
+            lines += ["<tr>" + "".join(_cell(c, in_head) for c in row) + "</tr>" for row in rows]
+            lines.append(f"</{tag}>")
+    lines += ["</table>", "</div>"]
+    return lines
+
+
+def _number(number: str) -> str:
+    return f'<span class="number">{_esc(number)}</span>' if number else ""
+
+
+def _heading(block: Heading, shift: int) -> str:
+    """h2 for 一、 and so on down; under chapters (level 0, h2) every level sits one deeper. A
+    段首标题 is a paragraph whose leading words carry the level's face."""
+    number = _number(block.number)
+    if block.run_in:
+        lead = f'<span class="level-{int(block.level)}">{number}{_runs(block.runs)}</span>'
+        return f'<p class="run-in">{lead}{_runs(block.run_in)}</p>'
+    tag = f"h{min(max(block.level + shift, 1), 5) + 1}"
+    return f"<{tag}>{number}{_runs(block.runs)}</{tag}>"
+
+
+def _box(block: Box, shift: int) -> list[str]:
+    """A 专栏: an aside framed like the printed box, named by its numbered title."""
+    title = f'<p class="box-title">{_number(block.number)}{_runs(block.title)}</p>'
+    inner = [line for child in block.blocks for line in _block(child, shift)]
+    return [f'<aside class="box" aria-label="{_esc(block.text)}">', title, *inner, "</aside>"]
+
+
+def _block(block: Block, shift: int = 0) -> list[str]:
+    """One model block as HTML lines; an unknown block fails loudly rather than vanish silently."""
+    if isinstance(block, Paragraph):
+        css = _PARAGRAPH_CLASSES.get(block.style, "")
+        start = f'<p class="{css}">' if css else "<p>"
+        return [f"{start}{_runs(block.runs)}</p>"]
+    if isinstance(block, Heading):
+        return [_heading(block, shift)]
+    if isinstance(block, Box):
+        return _box(block, shift)
+    if isinstance(block, ListItem):
+        marker = f'<span class="marker">{_esc(block.marker)}</span>'
+        css = f"list-item list-depth-{int(block.depth)}"
+        return [f'<p class="{css}">{marker}{_runs(block.runs)}</p>']
+    if isinstance(block, Table):
+        return _table(block)
+    if isinstance(block, Signature):
+        lines = ['<footer class="signature-block">']
+        if block.agency:
+            lines.append(f'<p class="signature">{_esc(block.agency)}</p>')
+        if block.date:
+            lines.append(f'<p class="date">{_esc(block.date)}</p>')
+        return lines + ["</footer>"]
+    raise TypeError(f"html writer cannot render block {type(block).__name__}")
+
+
+def write_html(document: Document) -> str:
+    """Return the whole page as a string; the caller decides where and how to save it."""
+    shift = int(any(isinstance(b, Heading) and b.level == 0 for b in document.blocks))
+    lines = [
+        "<!DOCTYPE html>",
+        f'<html lang="{_esc(document.lang)}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{_esc(document.title)}</title>",
+        "<style>",
+        _CSS,
+        "</style>",
+        "</head>",
+        "<body>",
+        "<main>",
+        '<article class="chapters">' if shift else "<article>",
+        "<header>",
+        f"<h1>{_esc(document.title)}</h1>",
+    ]
+    if document.subtitle:
+        lines.append(f'<p class="subtitle">{_esc(document.subtitle)}</p>')
+    lines.append("</header>")
+    for block in document.blocks:
+        lines += _block(block, shift)
+    lines += ["</article>", "</main>", "</body>", "</html>"]
+    return "\n".join(lines) + "\n"
