@@ -7,14 +7,15 @@ import json
 from jsonschema import Draft7Validator
 
 from gencli.base.paths import schema_file
-from gencli.kinds.gov_info_annual.schema import BUILDERS, schema_text
+from gencli.kinds import KINDS as BUILDERS
+from gencli.operations.schemas import schema_text
 
 
 def test_committed_schema_equals_generated() -> None:
     for kind in BUILDERS:
         assert schema_file(kind).read_text(encoding="utf-8") == schema_text(kind), (
             f"schema/{kind}.schema.json is stale: regenerate it with "
-            "python -m gencli.kinds.gov_info_annual.schema"
+            "python -m gencli.operations.schemas"
         )
 
 

@@ -15,6 +15,7 @@ from typing import Any, Callable, Iterator
 
 from jsonschema import Draft7Validator, ValidationError, validators
 
+from gencli.base.numerals import show
 from gencli.kinds import rows
 
 WARNING_KEYWORDS = frozenset({"x-warn-if", "x-printed-length"})
@@ -31,13 +32,6 @@ class Run:
 
 
 current_run: ContextVar[Run] = ContextVar("current_run")
-
-
-def show(value: Any) -> str:
-    """A figure as printed: exact decimals, no exponent."""
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    return str(value)
 
 
 def _error(message: str, path: rows.Path) -> ValidationError:

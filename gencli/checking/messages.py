@@ -11,7 +11,7 @@ from typing import Any, Iterator
 
 from jsonschema import ValidationError
 
-from gencli.checking.keywords import show
+from gencli.base.numerals import show
 
 _TYPE_NAMES = {
     "integer": "整数",

@@ -22,12 +22,10 @@ from gencli.base import paths
 from gencli.checking import keywords, locate, messages
 from gencli.checking.diagnostics import ERROR, WARNING, Diagnostic
 from gencli.document import figures
-from gencli.kinds.gov_info_annual import crossyear
-from gencli.kinds.normalize import NORMALIZERS
+from gencli.kinds import KINDS, NAMES
 from gencli.loading import fastyaml
 from gencli.loading.reader import LoadError, load_text, read_report
 
-KINDS = tuple(NORMALIZERS)
 
 
 @functools.lru_cache(maxsize=None)
@@ -98,7 +96,7 @@ def _kind_problem(name: str, root: Any) -> Diagnostic | None:
         return Diagnostic(name, 1, 1, ERROR,
                           f"报告应为映射（每行“键: 值”），这里是{messages.describe(root)}")
     kind = root.get("kind")
-    known = "、".join(KINDS)
+    known = "、".join(NAMES)
     if kind is None:
         return Diagnostic(name, 1, 1, ERROR, f"缺少必填项“kind”（报告种类），可选：{known}")
     if kind not in KINDS:
@@ -206,7 +204,7 @@ def read_structure(text: str, name: str,
     found = _unprintable(reporter, root) + _structure(reporter, schema, root)
     if found:
         return root, None, sorted(found, key=lambda d: (d.line, d.column, d.severity))
-    return root, NORMALIZERS[root["kind"]](root), []
+    return root, KINDS[root["kind"]].normalize(root), []
 
 
 def arithmetic(root: Any, normalized: dict, name: str) -> list[Diagnostic]:
@@ -218,9 +216,20 @@ def arithmetic(root: Any, normalized: dict, name: str) -> list[Diagnostic]:
 
 def cross_year(root: Any, normalized: dict, previous: dict, name: str) -> list[Diagnostic]:
     """The cross-year rules against last year's normalized report, placed in this year's YAML."""
+    if not has_cross_year(normalized, previous):
+        return []
+    rules = KINDS[normalized["kind"]].cross_year
+    assert rules is not None
     reporter = _Reporter(name, load_schema(root["kind"]), root)
     return [reporter.at(path, message, severity)
-            for path, message, severity in crossyear.check(normalized, previous, root)]
+            for path, message, severity in rules(normalized, previous, root)]
+
+
+def has_cross_year(this: dict, previous: dict) -> bool:
+    """Whether two reports are of one kind, and that kind has cross-year rules."""
+    kind = KINDS.get(this.get("kind"))  # type: ignore[arg-type]
+    return (kind is not None and kind.cross_year is not None
+            and previous.get("kind") == this.get("kind"))
 
 
 def check_text(text: str, name: str, previous: dict | None = None) -> Checked:

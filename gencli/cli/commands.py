@@ -16,9 +16,9 @@ from gencli.cli.chinese import Choice, Group, Option, PathType, Whole
 
 
 def _kinds() -> tuple[str, ...]:
-    from gencli.kinds.gov_info_annual.schema import BUILDERS
+    from gencli.kinds import NAMES
 
-    return tuple(BUILDERS)
+    return NAMES
 
 
 KIND_CHOICES = _kinds()
@@ -226,7 +226,7 @@ def _init_options(kind: str, year: int | None, agency: str | None) -> None:
 def _roll_over(source: Path, kind: str | None, year: int | None, agency: str | None,
                output: Path | None) -> str:
     """Next year's report from last year's; what was carried and what changed go to stderr."""
-    from gencli.kinds.gov_info_annual.rollover import RolloverError, next_year, read_last_year
+    from gencli.operations.rollover import RolloverError, next_year, read_last_year
     from gencli.operations.modeline import schema_ref
 
     try:
@@ -262,7 +262,7 @@ def init(kind: str, year: int | None, agency: str | None, last_year: Path | None
     schema 写出），编辑器模式行用相对路径指向它，否则指向安装的 gencli 所带的 schema。
     """
     from gencli.base.output import write_text_atomically
-    from gencli.kinds.gov_info_annual.skeleton import skeleton
+    from gencli.operations.init import skeleton
     from gencli.operations.modeline import schema_ref
 
     if output is not None and output.exists():
@@ -301,7 +301,7 @@ def schema(kind: str | None, folder: Path | None) -> None:
         return
     if kind is not None:
         raise UsageProblem("--write 写出全部种类的 schema，不能同时给出报告种类")
-    from gencli.kinds.gov_info_annual.schema import write_all
+    from gencli.operations.schemas import write_all
 
     for path in write_all(folder):
         click.echo(f"已写入 {path}")

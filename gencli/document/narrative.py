@@ -18,22 +18,14 @@ import functools
 import re
 from typing import Any
 
+from gencli.base.numerals import chinese_number
 from gencli.document.model import Block, Box, Cell, Heading, ListItem, Paragraph, Run, Table
 
 DEEPEST = 4
 BOX = "专栏"
 BOX_TOP_LEVEL = 3
 RUN_IN_END = "。"
-_DIGITS = "零一二三四五六七八九"
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’—…·]")
-
-
-def chinese_number(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 99 → 九十九 (numbering never goes further)."""
-    if n < 10:
-        return _DIGITS[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[ones] if ones else "")
 
 
 NUMBERING = {

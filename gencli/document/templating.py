@@ -16,8 +16,8 @@ from gencli.base.paths import data_dir
 from gencli.document import layout
 from gencli.document import markup as document_xml
 from gencli.document.model import Document
-from gencli.document.narrative import chinese_number
-from gencli.kinds.forms import FORMS
+from gencli.base.numerals import chinese_number
+from gencli.kinds import KINDS
 
 
 class TemplateError(Exception):
@@ -75,11 +75,12 @@ def render_xml(report: dict, user_dir: Path | None = None) -> str:
     import jinja2
 
     kind = report["kind"]
-    forms = FORMS[kind]
+    registered = KINDS[kind]
     env = environment(user_dir)
     try:
         template = env.get_template(template_name(kind))
-        return template.render(report=report, forms=forms, form=forms.form_for(report))
+        return template.render(report=report, forms=registered.form,
+                               form=registered.form_for(report))
     except jinja2.TemplateNotFound:
         where = "、".join(env.loader.searchpath)
         raise TemplateError(f"找不到模板 {template_name(kind)}（查找位置：{where}）") from None

@@ -66,6 +66,40 @@ class Row:
 
 
 @dataclass(frozen=True)
+class RowSum:
+    """A row of figures whose last column, when written, is the sum of the others (each row of
+    table 三: 总计 = the six applicants; each group of table 四: 总计 = 维持 + 纠正 + 其他 + 尚未审结).
+
+    A row may be written without its total; it is then computed."""
+
+    columns: tuple[Figure, ...]
+    total: Figure
+
+    @property
+    def all(self) -> tuple[Figure, ...]:
+        """Every printed column, the total last."""
+        return (*self.columns, self.total)
+
+    @property
+    def keys(self) -> list[str]:
+        """The keys of the summed columns (not the total)."""
+        return [column.key for column in self.columns]
+
+    def split(self) -> tuple[tuple[Figure, ...], Figure]:
+        return self.columns, self.total
+
+
+@dataclass(frozen=True)
+class Balance:
+    """Σ`left` = Σ`right`, column by column: the official 勾稽关系 of table 三 (第一项加第二项之和，
+    等于第三项加第四项之和). Sides are paths of rows below the table."""
+
+    left: tuple[tuple[str, ...], ...]
+    right: tuple[tuple[str, ...], ...]
+    rule: str
+
+
+@dataclass(frozen=True)
 class Block:
     """A block of table 二: a 第二十条 item heading, its columns and its rows."""
 

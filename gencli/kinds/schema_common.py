@@ -1,15 +1,20 @@
-"""Schema pieces every report kind shares: the draft, narrative fields and the common keys
-(kind, agency, year, title, date, preface) with their Chinese titles and descriptions."""
+"""Schema pieces every report kind shares: the draft, narrative fields, the common keys (kind,
+agency, year, title, date, preface) with their Chinese titles and descriptions, and the schema of
+a figure and of a row of figures as the forms declare them."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from gencli.kinds.model import Field
+from gencli.kinds.model import AMOUNT, COUNT, SIGNED, TEXT, Field, Figure
 
 DRAFT7 = "http://json-schema.org/draft-07/schema#"
 SCHEMA_BASE = "https://gencli.readthedocs.io/schema/"
+EARLIEST_YEAR = 1949
 LAST_YEAR = 2100
+MAX_DIGITS = 15
+MAX_FIGURE = 10**MAX_DIGITS - 1
+PREFACE = "印在第一部分之前的文字"
 
 
 def narrative(title: str, description: str) -> dict[str, Any]:
@@ -71,3 +76,48 @@ def document(kind: str, name: str, description: str, properties: dict[str, Any],
 def warn_if_empty(message: str) -> dict[str, Any]:
     """`x-warn-if` for a narrative part left blank."""
     return {"x-warn-if": [{"schema": {"pattern": r"^\s*$"}, "message": message}]}
+
+
+def figure_schema(figure: Figure) -> dict[str, Any]:
+    """The schema of one figure, by its kind."""
+    schema: dict[str, Any] = {"title": figure.label, "description": figure.official}
+    if figure.kind == COUNT:
+        schema.update(type="integer", minimum=0, maximum=MAX_FIGURE)
+    elif figure.kind == SIGNED:
+        schema.update(type="integer", minimum=-MAX_FIGURE, maximum=MAX_FIGURE)
+    elif figure.kind == AMOUNT:
+        schema.update({"type": "number", "minimum": 0, "x-max-digits": MAX_DIGITS})
+    elif figure.kind == TEXT:
+        schema.update(type="string", enum=list(figure.choices))
+        if figure.default is not None:
+            schema["default"] = figure.default
+    return schema
+
+
+def row_definition(columns: tuple[Figure, ...], total: Figure) -> dict[str, Any]:
+    """A row of figures, written as a list in column order or as a mapping of column keys."""
+    keys = [column.key for column in columns]
+    cells = [figure_schema(column) for column in (*columns, total)]
+    return {
+        "anyOf": [
+            {
+                "x-alternative": "按列顺序的列表",
+                "description": "按列顺序填写：" + "、".join(c.label for c in columns)
+                + f"，可加第{len(columns) + 1}个数：{total.label}",
+                "type": "array",
+                "items": cells,
+                "additionalItems": False,
+                "minItems": len(columns),
+                "maxItems": len(columns) + 1,
+            },
+            {
+                "x-alternative": "按列名的映射",
+                "description": "按列名填写，未写的列为 0",
+                "type": "object",
+                "properties": {c.key: s for c, s in zip((*columns, total), cells)},
+                "additionalProperties": False,
+            },
+        ],
+        "x-row": {"columns": keys, "total": total.key},
+    }
+

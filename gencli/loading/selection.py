@@ -14,7 +14,7 @@ import difflib
 import re
 from pathlib import Path
 
-from gencli.checking.validation import KINDS
+from gencli.kinds import NAMES as KINDS
 
 _KIND = re.compile(r"""^kind:[ \t]*["']?([A-Za-z0-9_.-]+)""", re.MULTILINE)
 _MODELINE = re.compile(r"^#\s*yaml-language-server:\s*\$schema=\S*?([a-z0-9-]+)\.schema\.json",

@@ -155,7 +155,8 @@ def _written(value: Any) -> Any:
 def summary_text(sums: Sums, agency: str, sources: list[str], schema_ref: str,
                  left_out: list[str] = ()) -> str:
     """The region's report as YAML, in the words of `gencli init`."""
-    from gencli.kinds.gov_info_annual.skeleton import Start, gov_info_annual
+    from gencli.kinds.gov_info_annual.skeleton import skeleton
+    from gencli.kinds.skeleton_common import Start
 
     fmt = gia.FORMATS_BY_YEAR[sums.format]
     remark = (f"本报告的表格由 {len(sources)} 份报告汇总而来（gencli aggregate）；"
@@ -168,7 +169,7 @@ def summary_text(sums: Sums, agency: str, sources: list[str], schema_ref: str,
                  "problems": remark.format(part="存在的主要问题及改进情况")},
         format=sums.format if sums.format != gia.default_format(sums.year) else None,
     )
-    text = gov_info_annual(sums.year, agency, schema_ref, start)
+    text = skeleton(sums.year, agency, schema_ref, start)
     lines = ["", f"# 汇总的报告（{len(sources)} 份）：", *(f"#   {path}" for path in sources)]
     if left_out:
         lines += [f"# 未汇总的报告（有错误，{len(left_out)} 份）：",

@@ -17,7 +17,6 @@ from typing import Any
 
 from gencli.checking import locate, validation
 from gencli.checking.diagnostics import Diagnostic
-from gencli.kinds.gov_info_annual import crossyear
 from gencli.loading.revisions import Version
 from gencli.operations import paragraphs
 
@@ -182,5 +181,5 @@ def compare(old_version: Version, new_version: Version) -> Comparison:
 
 def _consecutive(old: dict, new: dict) -> bool:
     years = old.get("year"), new.get("year")
-    return (crossyear.applies(new, old) and all(isinstance(y, int) for y in years)
+    return (validation.has_cross_year(new, old) and all(isinstance(y, int) for y in years)
             and years[1] == years[0] + 1)

@@ -6,7 +6,7 @@ import json
 from decimal import Decimal
 from typing import Any, TextIO
 
-from gencli.checking.keywords import show
+from gencli.base.numerals import show
 from gencli.operations.diff import Comparison, NarrativeChange
 from gencli.operations.paragraphs import ADDED, CHANGED, REMOVED, inline
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from gencli.checking.keywords import show
+from gencli.base.numerals import show
 from gencli.kinds import rows
 from gencli.kinds.gov_info_annual import form as gia
 from gencli.kinds.model import CrossYearRule
@@ -65,15 +65,10 @@ def _pick(value: Any, column: str | None) -> Any:
     return value[column] if column else value
 
 
-def applies(this: dict, previous: dict) -> bool:
-    """Whether the two reports are of a kind that has cross-year rules."""
-    return this.get("kind") == gia.KIND and previous.get("kind") == gia.KIND
-
-
 def expectations(this: dict, previous: dict) -> Iterator[Expectation]:
     """Every figure the rules constrain, with the value they expect. `check` compares it with
     what was written; `init --from` writes it into next year's report, which therefore passes."""
-    if not applies(this, previous):
+    if this.get("kind") != gia.KIND or previous.get("kind") != gia.KIND:
         return
     rules = gia.FORMATS_BY_YEAR[this["format"]].cross_year
     if previous.get("format") != this["format"]:

@@ -1,19 +1,45 @@
 """政府信息公开工作年度报告: the official layout of 国办公开办函〔2019〕60号 and 〔2021〕30号.
 
-Everything here is the form as published; arithmetic (勾稽关系) is declared in `schema_build`
-from these rows. Sources and the differences between the two formats: shared/spec/official-format.md.
+Everything here is the form as published, its arithmetic (勾稽关系: `APPLICATION_ROW`,
+`APPEAL_ROW`, `BALANCE`, the （七）总计 row) and its official sentences included; the schema,
+normalizer, skeleton, roll-over, aggregate and messages read them from here. Sources and the
+differences between the two formats: docs/official-format.md.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from gencli.kinds.model import AMOUNT, SIGNED, TEXT, Block, CrossYearRule, Figure, Part, Row
+from gencli.kinds.model import (
+    AMOUNT,
+    SIGNED,
+    TEXT,
+    Balance,
+    Block,
+    CrossYearRule,
+    Figure,
+    Part,
+    Row,
+    RowSum,
+)
 
 KIND = "gov-info-annual"
+NAME = "政府信息公开工作年度报告"
 FORMATS = (2019, 2021)
 FIRST_YEAR = 2019
 TOTAL = "total"
+
+
+def default_title(agency: str, year: int | str) -> str:
+    """The title printed when the report gives none: 福建省商务厅2020年政府信息公开工作年度报告."""
+    return f"{agency}{year}年{NAME}"
+
+
+BALANCE = Balance(
+    left=(("new",), ("carried_over",)),
+    right=(("results", TOTAL), ("carried_forward",)),
+    rule="第一项加第二项之和，等于第三项加第四项之和",
+)
 
 
 def default_format(year: int) -> int:
@@ -27,8 +53,7 @@ PARTS = (
     Part("proactive", "二、主动公开政府信息情况", "table",
          description="《政府信息公开条例》第二十条规定的主动公开事项的数量情况。"),
     Part("applications", "三、收到和处理政府信息公开申请情况", "table",
-         description="本年度收到和处理政府信息公开申请的情况；本列数据的勾稽关系为："
-                     "第一项加第二项之和，等于第三项加第四项之和。"),
+         description=f"本年度收到和处理政府信息公开申请的情况；本列数据的勾稽关系为：{BALANCE.rule}。"),
     Part("appeals", "四、政府信息公开行政复议、行政诉讼情况", "table",
          description="因政府信息公开工作被申请行政复议、提起行政诉讼的情况。"),
     Part("problems", "五、存在的主要问题及改进情况", "narrative",
@@ -111,7 +136,7 @@ PROACTIVE_2021 = (
 
 APPLICANT_GROUP = "法人或其他组织"
 APPLICANT_HEADER = "申请人情况"
-BALANCE_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+BALANCE_NOTE = f"（本列数据的勾稽关系为：{BALANCE.rule}）"
 
 APPLICANT_COLUMNS = (
     Figure("natural_person", "自然人"),
@@ -122,7 +147,8 @@ APPLICANT_COLUMNS = (
     Figure("other_org", "其他", description="法人或其他组织：其他"),
 )
 TOTAL_COLUMN = Figure(TOTAL, "总计", description="总计（等于各类申请人之和）")
-APPLICATION_COLUMNS = (*APPLICANT_COLUMNS, TOTAL_COLUMN)
+APPLICATION_ROW = RowSum(APPLICANT_COLUMNS, TOTAL_COLUMN)
+APPLICATION_COLUMNS = APPLICATION_ROW.all
 
 _WITHHELD = Row("withheld", "（三）不予公开", (
     Row("state_secret", "1.属于国家秘密"),
@@ -175,13 +201,16 @@ def _applications(other: Row) -> tuple[Row, ...]:
 
 # ---- 四、政府信息公开行政复议、行政诉讼情况 ----
 
-APPEAL_COLUMNS = (
-    Figure("upheld", "结果维持"),
-    Figure("corrected", "结果纠正"),
-    Figure("other", "其他结果"),
-    Figure("pending", "尚未审结"),
+APPEAL_ROW = RowSum(
+    (
+        Figure("upheld", "结果维持"),
+        Figure("corrected", "结果纠正"),
+        Figure("other", "其他结果"),
+        Figure("pending", "尚未审结"),
+    ),
     Figure(TOTAL, "总计", description="总计（等于结果维持、结果纠正、其他结果、尚未审结之和）"),
 )
+APPEAL_COLUMNS = APPEAL_ROW.all
 LITIGATION = "行政诉讼"
 APPEAL_GROUPS = (
     Row("review", "行政复议"),
@@ -243,7 +272,10 @@ PROCESSING_FEES = (
     Figure("notices", "收费通知件数", description="本年度发出收费通知的件数"),
     Figure("amount", "收费金额（元）", AMOUNT, "本年度实际收取的信息处理费金额（元）"),
 )
+PROCESSING_FEES_WHERE = f"印在“{PARTS[-1].title}”开头"
+FEES_REGULATION = "《政府信息公开信息处理费管理办法》"
 OVERVIEW_LIMIT = 1000
+OVERVIEW_LIMIT_TEXT = "篇幅原则上不超过一千字"
 
 
 def form_for(report: dict) -> Format:

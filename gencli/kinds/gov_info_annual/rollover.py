@@ -1,4 +1,4 @@
-"""`gencli init --from LAST_YEAR.yaml`: next year's report, started from last year's.
+"""Next year's 政府信息公开工作年度报告, started from last year's (`gencli init --from`).
 
 The figures that carry over are exactly those the cross-year rules constrain, so they are not
 listed here a second time: the rules are solved for a fresh year (this year's own figures all 0)
@@ -10,60 +10,25 @@ only the rules both formats share apply, and the user is told what else changed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
+import yaml
 
-from gencli.checking.validation import read_structure, structure_only
-from gencli.document.narrative import chinese_number
-from gencli.kinds.gov_info_annual import crossyear, skeleton
+from gencli.base.numerals import chinese_number
+from gencli.kinds.gov_info_annual import crossyear
 from gencli.kinds.gov_info_annual import form as gia
+from gencli.kinds.gov_info_annual.normalize import normalize
+from gencli.kinds.gov_info_annual.skeleton import skeleton
 from gencli.kinds.model import TEXT, Row
+from gencli.kinds.schema_common import LAST_YEAR
+from gencli.kinds.skeleton_common import Rolled, RolloverError, Start
 
 
-class RolloverError(Exception):
-    """Last year's report cannot be rolled over (a usage error, in Chinese)."""
-
-
-@dataclass(frozen=True)
-class Rolled:
-    """Next year's report text, and what the user should be told about it."""
-
-    kind: str
-    text: str
-    notes: list[str]
-
-
-def read_last_year(path: Path) -> dict:
-    """Last year's report, normalized after the structure check (its own arithmetic may fail:
-    published reports carry some errors, and they do not stop next year's report)."""
-    previous = structure_only(path)
-    if previous is None:
-        raise RolloverError(f"无法读取上年报告 {path}：请先用 gencli validate 检查它的结构")
-    if previous["kind"] not in ROLLOVERS:
-        raise RolloverError(f"{path} 是 {previous['kind']} 报告；--from 目前只支持"
-                            + "、".join(ROLLOVERS))
-    return previous
-
-
-def next_year(previous: dict, source: str, schema_ref: str, year: int | None = None,
-              agency: str | None = None) -> Rolled:
-    """The report for the year after `previous` (normalized), written by the kind's skeleton."""
-    following = previous["year"] + 1
-    if year is not None and year != following:
-        raise RolloverError(f"--from 生成上年报告的下一年度（{following}年）的报告；"
-                            f"这里 --year 是 {year}，可以省略 --year")
-    return ROLLOVERS[previous["kind"]](previous, source, schema_ref, agency or previous["agency"])
-
-
-# --- 政府信息公开工作年度报告 ----------------------------------------------------------------
 
 
 def _fresh(year: int, agency: str) -> dict:
     """A fresh report for `year` with every figure 0: the zeros skeleton, normalized."""
-    normalized = read_structure(skeleton.gov_info_annual(year, agency, ""), "skeleton")[1]
-    if normalized is None:  # only a year the schema refuses (after 2100) gets here
+    if year > LAST_YEAR:
         raise RolloverError(f"无法生成 {year} 年的报告：年度超出支持的范围")
-    return normalized
+    return normalize(yaml.safe_load(skeleton(year, agency, "")))
 
 
 def _carried(previous: dict, fresh: dict) -> tuple[dict, list]:
@@ -77,7 +42,7 @@ def _carried(previous: dict, fresh: dict) -> tuple[dict, list]:
             figures[expectation.target] = expectation.expected
         else:
             figures.setdefault(expectation.target, {})[expectation.column] = expectation.expected
-    columns = [c.key for c in gia.APPLICANT_COLUMNS]
+    columns = gia.APPLICATION_ROW.keys
     for path, value in figures.items():
         if isinstance(value, dict):
             figures[path] = [value[column] for column in columns]
@@ -134,26 +99,35 @@ def format_changes(old: gia.Format, new: gia.Format) -> list[str]:
     changes += [f"表三{change}" for change in _row_changes(old.applications, new.applications)]
     if new.year >= 2021 > old.year:
         fees = "、".join(f.label for f in gia.PROCESSING_FEES)
-        changes.append(f"请填写信息处理费（processing_fees：{fees}），印在“六、其他需要报告的事项”开头")
-        changes.append(f"“一、总体情况”篇幅原则上不超过{gia.OVERVIEW_LIMIT}字")
+        changes.append(f"请填写信息处理费（processing_fees：{fees}），{gia.PROCESSING_FEES_WHERE}")
+        changes.append(f"“{gia.PARTS[0].title}”{gia.OVERVIEW_LIMIT_TEXT}")
     dropped = [rule.label for rule in new.cross_year if rule not in old.cross_year]
     if dropped:
         changes.append("以下数字无法由上年报告推算，已填 0，请按实际填写：" + "；".join(dropped))
     return changes
 
 
-def gov_info_annual(previous: dict, source: str, schema_ref: str, agency: str) -> Rolled:
+def _balance_pending(figures: dict) -> tuple[str, ...]:
+    """Balance table 三 (`gia.BALANCE`) for a year that has handled nothing yet: what its left
+    side carries in (上年结转) is still pending on the right side's last row (结转下年度继续办理).
+    Returns that row's path."""
+    table = ("applications",)
+    zeros = [0] * len(gia.APPLICATION_ROW.columns)
+    left = [figures.get((*table, *path), zeros) for path in gia.BALANCE.left]
+    pending = (*table, *gia.BALANCE.right[-1])
+    figures[pending] = [sum(cells) for cells in zip(*left)]
+    return pending
+
+
+def roll_over(previous: dict, source: str, schema_ref: str, agency: str) -> Rolled:
+    """Next year's skeleton from `previous` (normalized), and what to tell the user."""
     year = previous["year"] + 1
     old, new = gia.FORMATS_BY_YEAR[previous["format"]], gia.FORMATS_BY_YEAR[gia.default_format(year)]
     figures, rules = _carried(previous, _fresh(year, agency))
-    carried_over = ("applications", "carried_over")
-    pending = ("applications", "carried_forward")
-    # 第一项加第二项 = 第三项加第四项: until they are handled, last year's applications are still
-    # pending, which keeps table 三 balanced with everything else at 0.
-    figures[pending] = figures[carried_over]
+    pending = _balance_pending(figures)
     figures.update(_choices(previous, new))
     pending_label = next(row.label for row in new.applications if row.key == pending[1])
-    start = skeleton.Start(
+    start = Start(
         figures=figures,
         narrative={key: previous.get(key) or "" for key in ("preface", "overview", "problems", "other")},
         notes={pending: "暂同上年结转，办结后改填办理结果"},
@@ -164,12 +138,9 @@ def gov_info_annual(previous: dict, source: str, schema_ref: str, agency: str) -
     notes += [f"  填入：{rule.label}" for rule in rules]
     notes.append(f"  “{pending_label}”暂同上年结转，使表三平衡；办结后请改填办理结果")
     notes.append("  其余数字为 0；叙述部分保留为“# 上年内容：”注释，请改写")
-    if previous["title"] != f"{previous['agency']}{previous['year']}年政府信息公开工作年度报告":
+    if previous["title"] != gia.default_title(previous["agency"], previous["year"]):
         notes.append(f"  上年自定义了标题“{previous['title']}”，本年未沿用；需要时请加 title:")
     if old is not new:
         notes.append(f"{year}年起改用{new.document}格式（上年为{old.document}格式）：")
         notes += [f"  {change}" for change in format_changes(old, new)]
-    return Rolled(gia.KIND, skeleton.gov_info_annual(year, agency, schema_ref, start), notes)
-
-
-ROLLOVERS = {gia.KIND: gov_info_annual}
+    return Rolled(gia.KIND, skeleton(year, agency, schema_ref, start), notes)

@@ -21,60 +21,25 @@ Arithmetic lives in the schema too, as `x-` keywords that `gencli.checking.keywo
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from gencli.kinds import schema_kinds
 from gencli.kinds.gov_info_annual import form as gia
-from gencli.kinds.model import AMOUNT, COUNT, SIGNED, TEXT, Figure, Row
-from gencli.kinds.schema_common import DRAFT7, narrative
-
-MAX_FIGURE = 10**15 - 1
-MAX_DIGITS = 15
-
-
-def figure_schema(figure: Figure) -> dict[str, Any]:
-    """The schema of one figure, by its kind."""
-    schema: dict[str, Any] = {"title": figure.label, "description": figure.official}
-    if figure.kind == COUNT:
-        schema.update(type="integer", minimum=0, maximum=MAX_FIGURE)
-    elif figure.kind == SIGNED:
-        schema.update(type="integer", minimum=-MAX_FIGURE, maximum=MAX_FIGURE)
-    elif figure.kind == AMOUNT:
-        schema.update({"type": "number", "minimum": 0, "x-max-digits": MAX_DIGITS})
-    elif figure.kind == TEXT:
-        schema.update(type="string", enum=list(figure.choices))
-        if figure.default is not None:
-            schema["default"] = figure.default
-    return schema
+from gencli.kinds.model import Row
+from gencli.kinds.schema_common import (
+    agency_property,
+    date_property,
+    document,
+    figure_schema,
+    kind_property,
+    narrative,
+    row_definition,
+    title_property,
+    warn_if_empty,
+    year_property,
+)
 
 
-def row_definition(columns: tuple[Figure, ...], total: Figure) -> dict[str, Any]:
-    """A row of figures, written as a list in column order or as a mapping of column keys."""
-    keys = [column.key for column in columns]
-    cells = [figure_schema(column) for column in (*columns, total)]
-    return {
-        "anyOf": [
-            {
-                "x-alternative": "按列顺序的列表",
-                "description": "按列顺序填写：" + "、".join(c.label for c in columns)
-                + f"，可加第{len(columns) + 1}个数：{total.label}",
-                "type": "array",
-                "items": cells,
-                "additionalItems": False,
-                "minItems": len(columns),
-                "maxItems": len(columns) + 1,
-            },
-            {
-                "x-alternative": "按列名的映射",
-                "description": "按列名填写，未写的列为 0",
-                "type": "object",
-                "properties": {c.key: s for c, s in zip((*columns, total), cells)},
-                "additionalProperties": False,
-            },
-        ],
-        "x-row": {"columns": keys, "total": total.key},
-    }
+
 
 
 def _titled(row: Row, schema: dict[str, Any]) -> dict[str, Any]:
@@ -116,18 +81,18 @@ def _row_schema(row: Row, columns: list[str]) -> dict[str, Any]:
 
 def applications_schema(fmt: gia.Format) -> dict[str, Any]:
     """Table 三, with the official 勾稽关系 as `x-sum` (in results) and `x-balance` (here)."""
-    columns = [c.key for c in gia.APPLICANT_COLUMNS]
+    columns = gia.APPLICATION_ROW.keys
     properties = {row.key: _row_schema(row, columns) for row in fmt.applications}
     return {
         "type": "object",
         "properties": properties,
         "additionalProperties": False,
         "x-balance": {
-            "left": [["new"], ["carried_over"]],
-            "right": [["results", gia.TOTAL], ["carried_forward"]],
+            "left": [list(path) for path in gia.BALANCE.left],
+            "right": [list(path) for path in gia.BALANCE.right],
             "columns": columns,
-            "total": gia.TOTAL,
-            "rule": "第一项加第二项之和，等于第三项加第四项之和",
+            "total": gia.APPLICATION_ROW.total.key,
+            "rule": gia.BALANCE.rule,
         },
     }
 
@@ -172,7 +137,8 @@ def _format_branch(fmt: gia.Format) -> dict[str, Any]:
     if fmt.year >= 2021:
         branch["properties"]["overview"] = {"x-printed-length": {
             "max": gia.OVERVIEW_LIMIT,
-            "message": "一、总体情况 印出后共 {length} 字，2021年格式要求“篇幅原则上不超过一千字”",
+            "message": "一、总体情况 印出后共 {length} 字，"
+                       f"2021年格式要求“{gia.OVERVIEW_LIMIT_TEXT}”",
         }}
     return branch
 
@@ -201,25 +167,18 @@ def _warnings() -> list[dict[str, Any]]:
     ]
 
 
-def gov_info_annual_schema() -> dict[str, Any]:
+def schema() -> dict[str, Any]:
     """The whole schema of 政府信息公开工作年度报告."""
-    parts = {p.key: p for p in gia.PARTS}
     properties: dict[str, Any] = {
-        "kind": {"title": "报告种类", "description": "政府信息公开工作年度报告",
-                 "const": gia.KIND},
-        "agency": {"title": "报告机关", "description": "发文机关（报告机关）全称，如“福建省商务厅”",
-                   "type": "string", "minLength": 1},
-        "year": {"title": "报告年度", "description": "报告所属年度（公历年份）", "type": "integer",
-                 "minimum": gia.FIRST_YEAR, "maximum": 2100,
-                 "x-messages": {"minimum": "2019年以前的年度报告没有统一格式，不予支持（统一格式自"
-                                           "国办公开办函〔2019〕60号起）"}},
+        "kind": kind_property(gia.KIND, gia.NAME),
+        "agency": agency_property(),
+        "year": year_property(gia.FIRST_YEAR, "2019年以前的年度报告没有统一格式，不予支持（统一格式自"
+                                              "国办公开办函〔2019〕60号起）"),
         "format": {"title": "年度报告格式", "description": "2019：国办公开办函〔2019〕60号格式；"
                    "2021：国办公开办函〔2021〕30号格式。省略时 2020 年及以前用 2019，其后用 2021",
                    "enum": list(gia.FORMATS)},
-        "title": {"title": "标题", "description": "省略时为“{报告机关}{年度}年政府信息公开工作年度报告”",
-                  "type": "string", "minLength": 1},
-        "date": {"title": "成文日期", "description": "成文日期，如 2021-01-29；印在署名下方",
-                 "type": "string", "format": "date"},
+        "title": title_property("省略时为“" + gia.default_title("{报告机关}", "{年度}") + "”"),
+        "date": date_property(),
         "preface": narrative("前言", "印在“一、总体情况”之前的文字"),
     }
     for part in gia.PARTS:
@@ -230,74 +189,35 @@ def gov_info_annual_schema() -> dict[str, Any]:
                                     "type": "object"}
     properties["appeals"].update(_ref("appeals"))
     del properties["appeals"]["type"]
-    properties["problems"]["x-warn-if"] = [{
-        "schema": {"pattern": r"^\s*$"},
-        "message": "五、存在的主要问题及改进情况 为空：此部分不得敷衍了事",
-    }]
+    properties["problems"].update(warn_if_empty(
+        "五、存在的主要问题及改进情况 为空：此部分不得敷衍了事"))
     properties["processing_fees"] = {
-        "title": "信息处理费", "description": "依据《政府信息公开信息处理费管理办法》收取信息处理费的情况，"
-        "印在“六、其他需要报告的事项”开头",
+        "title": "信息处理费",
+        "description": f"依据{gia.FEES_REGULATION}收取信息处理费的情况，{gia.PROCESSING_FEES_WHERE}",
         "type": "object",
         "properties": {f.key: figure_schema(f) for f in gia.PROCESSING_FEES},
         "required": [f.key for f in gia.PROCESSING_FEES],
         "additionalProperties": False,
     }
-    columns = gia.APPLICANT_COLUMNS
-    return {
-        "$schema": DRAFT7,
-        "$id": "https://gencli.readthedocs.io/schema/gov-info-annual.schema.json",
-        "title": "政府信息公开工作年度报告",
-        "description": "按国务院办公厅政府信息与政务公开办公室规定格式编写的政府信息公开工作年度报告"
-                       "（gencli 报告 YAML）",
-        "type": "object",
-        "properties": properties,
-        "required": ["kind", "agency", "year", *[p.key for p in gia.PARTS if p.required]],
-        "additionalProperties": False,
-        "allOf": [{
+    return document(
+        gia.KIND, gia.NAME,
+        "按国务院办公厅政府信息与政务公开办公室规定格式编写的政府信息公开工作年度报告"
+        "（gencli 报告 YAML）",
+        properties, ["agency", "year", *[p.key for p in gia.PARTS if p.required]],
+        allOf=[{
             "if": _is_format(2019),
             "then": _format_branch(gia.FORMAT_2019),
             "else": _format_branch(gia.FORMAT_2021),
         }],
-        "x-warn-if": _warnings(),
-        "definitions": {
-            "application-row": row_definition(columns, gia.TOTAL_COLUMN),
-            "appeal-row": row_definition(gia.APPEAL_COLUMNS[:-1], gia.APPEAL_COLUMNS[-1]),
+        **{"x-warn-if": _warnings()},
+        definitions={
+            "application-row": row_definition(*gia.APPLICATION_ROW.split()),
+            "appeal-row": row_definition(*gia.APPEAL_ROW.split()),
             "appeals": appeals_schema(),
             "proactive-2019": proactive_schema(gia.FORMAT_2019),
             "proactive-2021": proactive_schema(gia.FORMAT_2021),
             "applications-2019": applications_schema(gia.FORMAT_2019),
             "applications-2021": applications_schema(gia.FORMAT_2021),
         },
-        "x-parts": [p.key for p in gia.PARTS],
-    }
-
-
-BUILDERS = {gia.KIND: gov_info_annual_schema, **schema_kinds.BUILDERS}
-
-
-def schema_text(kind: str) -> str:
-    """The schema file's exact text (stable key order, UTF-8, trailing newline)."""
-    return json.dumps(BUILDERS[kind](), ensure_ascii=False, indent=2) + "\n"
-
-
-def write_all(folder) -> list:
-    """Write every kind's schema into `folder`; returns the paths written."""
-    from pathlib import Path
-
-    from gencli.base.output import write_text_atomically
-
-    written = []
-    for kind in BUILDERS:
-        path = Path(folder) / f"{kind}.schema.json"
-        write_text_atomically(path, schema_text(kind))
-        written.append(path)
-    return written
-
-
-if __name__ == "__main__":
-    import sys
-    from pathlib import Path
-
-    target = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parent.parent / "schema"
-    for path in write_all(target):
-        print(path)
+        **{"x-parts": [p.key for p in gia.PARTS]},
+    )

@@ -1,4 +1,4 @@
-"""`gencli init`: a complete report skeleton, generated from the form declaration.
+"""`gencli init` for 政府信息公开工作年度报告: a complete skeleton generated from the form.
 
 Every row is present with zeros and a Chinese comment naming it, so the file reads like the
 printed form and validates as it is; narrative parts are empty strings to be written. Next
@@ -7,47 +7,14 @@ year's report (`init --from`) is the same skeleton started from last year's figu
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
-from gencli.base.paths import schema_file
-from gencli.kinds import skeleton_kinds
 from gencli.kinds.gov_info_annual import form as gia
-from gencli.kinds.model import TEXT, Figure, Row
+from gencli.base.numerals import chinese_number
+from gencli.kinds.model import TEXT, Figure, Row, RowSum
+from gencli.kinds.skeleton_common import ZEROS, Start
 
 _INDENT = "  "
-PREVIOUS_TEXT = "# 上年内容："
-
-
-@dataclass(frozen=True)
-class Start:
-    """What a skeleton starts from instead of zeros (`init --from` last year's report).
-
-    `figures` maps a figure's path to its value (a table 三 row's path to its six counts, a
-    table 四 group's to its four); `narrative` holds last year's text by part key, written as
-    `# 上年内容：` comment lines above the empty part so it is rewritten, not republished; `notes`
-    are added to the comment of the row at their path; `origin` is a header line saying where
-    the figures came from; `remarks` are comment lines above a narrative part (what its author
-    should write there); `format` is an edition other than the year's default (then written).
-    """
-
-    figures: Mapping[tuple[str, ...], Any] = field(default_factory=dict)
-    narrative: Mapping[str, str] = field(default_factory=dict)
-    notes: Mapping[tuple[str, ...], str] = field(default_factory=dict)
-    origin: str = ""
-    remarks: Mapping[str, str] = field(default_factory=dict)
-    format: int | None = None
-
-    def note(self, path: tuple[str, ...]) -> str:
-        return f"（{self.notes[path]}）" if path in self.notes else ""
-
-    def previous_text(self, key: str) -> list[str]:
-        text = self.narrative.get(key) or ""
-        return [PREVIOUS_TEXT + line.strip() for line in text.splitlines() if line.strip()]
-
-
-ZEROS = Start()
 
 
 def _cell(figure: Figure, value: Any) -> str:
@@ -62,12 +29,18 @@ def _counts(values: Any) -> str:
     return "[" + ", ".join(str(v) for v in values) + "]"
 
 
+def _order_hint(row: RowSum) -> str:
+    """按列顺序：结果维持、结果纠正、其他结果、尚未审结（可加第五个数：总计 — said from the row."""
+    return ("按列顺序：" + "、".join(c.label for c in row.columns)
+            + f"（可加第{chinese_number(len(row.columns) + 1)}个数：{row.total.label}")
+
+
 def _row_lines(row: Row, depth: int, widths: tuple[int, int], start: Start,
                path: tuple[str, ...]) -> list[str]:
     pad, here = _INDENT * depth, (*path, row.key)
     key_width, cells_width = widths
     if not row.is_group:
-        cells = _counts(start.figures.get(here, [0] * len(gia.APPLICANT_COLUMNS)))
+        cells = _counts(start.figures.get(here, [0] * len(gia.APPLICATION_ROW.columns)))
         key = f"{pad}{row.key}:".ljust(key_width)
         return [f"{key} {cells.ljust(cells_width)}  # {row.label}{start.note(here)}"]
     lines = [f"{pad}{row.key}:".ljust(key_width + cells_width + 1) + f"  # {row.label}"]
@@ -98,26 +71,26 @@ def _proactive(fmt: gia.Format, start: Start) -> list[str]:
 
 
 def _applications(fmt: gia.Format, start: Start) -> list[str]:
-    columns = gia.APPLICANT_COLUMNS
+    columns = gia.APPLICATION_ROW.columns
     key_width = 2 + max(len(_INDENT * 2 + leaf.key) + 1 for row in fmt.applications
                         for _, leaf in row.leaves())
     rows = [v for path, v in start.figures.items() if path[0] == "applications"]
     cells_width = max(len(_counts(v)) for v in [[0] * len(columns), *rows])
-    lines = ["applications:", f"{_INDENT}# 每行按列顺序：" + "、".join(c.label for c in columns)
-             + "（可加第七个数：总计；省略时自动合计）"]
+    lines = ["applications:", f"{_INDENT}# 每行" + _order_hint(gia.APPLICATION_ROW)
+             + "；省略时自动合计）"]
     for row in fmt.applications:
         lines.extend(_row_lines(row, 1, (key_width, cells_width), start, ("applications",)))
     return lines
 
 
-def gov_info_annual(year: int, agency: str, schema_ref: str, start: Start = ZEROS) -> str:
+def skeleton(year: int, agency: str, schema_ref: str, start: Start = ZEROS) -> str:
     """The skeleton text of a 政府信息公开工作年度报告 for `year`, from zeros or from `start`."""
     fmt = gia.FORMATS_BY_YEAR[start.format or gia.default_format(year)]
     parts = {p.key: p for p in gia.PARTS}
     other_format = fmt.year != gia.default_format(year)
     lines = [
         f"# yaml-language-server: $schema={schema_ref}",
-        f"# {agency}{year}年政府信息公开工作年度报告（{fmt.document}格式）",
+        f"# {gia.default_title(agency, year)}（{fmt.document}格式）",
         *([f"# {start.origin}"] if start.origin else []),
         "# 叙述部分用 Markdown 书写（# 二级标题 （一），## 三级标题 1.，### 四级标题 （1）），",
         "# 可用 {{ applications.new.total }} 这样的写法引用表中数字。",
@@ -132,21 +105,21 @@ def gov_info_annual(year: int, agency: str, schema_ref: str, start: Start = ZERO
     if start.previous_text("preface"):
         lines += ["# 前言（preface，可选）：", *start.previous_text("preface"), '# preface: ""', ""]
     lines += _narrative("overview", parts["overview"].title,
-                        "文字描述" + ("，篇幅原则上不超过一千字" if fmt.year >= 2021 else ""), start)
+                        "文字描述" + (f"，{gia.OVERVIEW_LIMIT_TEXT}" if fmt.year >= 2021 else ""), start)
     lines += [f"# {parts['proactive'].title}", *_proactive(fmt, start), ""]
     lines += [f"# {parts['applications'].title}", *_applications(fmt, start), ""]
     lines.append(f"# {parts['appeals'].title}")
     lines.append("appeals:")
-    lines.append(f"{_INDENT}# 每组按列顺序：" + "、".join(c.label for c in gia.APPEAL_COLUMNS[:-1])
-                 + "（可加第五个数：总计）")
+    lines.append(f"{_INDENT}# 每组" + _order_hint(gia.APPEAL_ROW) + "）")
     for group in gia.APPEAL_GROUPS:
-        counts = _counts(start.figures.get(("appeals", group.key), [0, 0, 0, 0]))
+        zeros = [0] * len(gia.APPEAL_ROW.columns)
+        counts = _counts(start.figures.get(("appeals", group.key), zeros))
         lines.append(f"{_INDENT}{group.key}: {counts}  # {group.official}")
     lines.append("")
     lines += _narrative("problems", parts["problems"].title, "文字描述，不得敷衍了事、年年雷同",
                         start)
     if fmt.year >= 2021:
-        lines.append("# 信息处理费（《政府信息公开信息处理费管理办法》）：印在“六、其他需要报告的事项”开头")
+        lines.append(f"# 信息处理费（{gia.FEES_REGULATION}）：{gia.PROCESSING_FEES_WHERE}")
         fees = [_cell(f, start.figures.get(("processing_fees", f.key))) for f in gia.PROCESSING_FEES]
         lines.append(f"processing_fees: {{notices: {fees[0]}, amount: {fees[1]}}}"
                      "  # 收费通知件数、收费金额（元）")
@@ -154,13 +127,3 @@ def gov_info_annual(year: int, agency: str, schema_ref: str, start: Start = ZERO
     lines += start.previous_text("other")
     lines.append('# other: ""')
     return "\n".join(lines) + "\n"
-
-
-def skeleton(kind: str, year: int | None, agency: str | None,
-             schema_ref: str | None = None) -> str:
-    """The skeleton of any kind; `schema_ref` is what the editor modeline points at."""
-    ref = schema_ref or schema_file(kind).as_uri()
-    return SKELETONS[kind](year, agency, ref)
-
-
-SKELETONS = {gia.KIND: gov_info_annual, **skeleton_kinds.SKELETONS}

@@ -11,6 +11,7 @@ from __future__ import annotations
 from gencli.kinds.model import Field
 
 KIND = "plan"
+NAME = "规划"
 
 _VALUE = {"type": ["integer", "number", "string"]}
 

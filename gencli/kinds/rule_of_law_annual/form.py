@@ -13,6 +13,7 @@ import re
 from gencli.kinds.model import Part
 
 KIND = "rule-of-law-annual"
+NAME = "法治政府建设年度报告"
 FIRST_YEAR = 2019
 REGULATION = "《法治政府建设与责任落实督察工作规定》"
 
@@ -32,6 +33,11 @@ PARTS = (
 )
 
 NO_OTHER_MATTERS = "本机关无其他需要报告的情况。"
+
+
+def default_title(agency: str, year: int | str) -> str:
+    """The title printed when the report gives none: 某某局2023年法治政府建设年度报告."""
+    return f"{agency}{year}年{NAME}"
 
 
 def generic_title(part: Part) -> str:

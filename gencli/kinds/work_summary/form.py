@@ -4,6 +4,7 @@ numbers 一、 （一） 1. （1）. Nothing is fixed but the 公文 layout, so 
 from __future__ import annotations
 
 KIND = "work-summary"
+NAME = "工作总结"
 
 
 def form_for(report: dict) -> None:

@@ -1,17 +1,14 @@
-"""The schemas of the narrative kinds: 法治政府建设年度报告, 工作总结 and 规划.
-
-Their structure is text, so the schema is mostly titles and descriptions for editors; what it
-checks is the shape (fixed parts, chapters, indicator rows) and, through `x-narrative`, that every
-`{{ }}` reference in the narrative — at the top or nested in chapters — is sound.
-"""
+"""The schema of 规划: chapters with narrative bodies, and indicator tables whose columns come from
+the form."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from gencli.kinds.plan import form as plan
-from gencli.kinds.rule_of_law_annual import form as rla
 from gencli.kinds.schema_common import (
+    EARLIEST_YEAR,
+    LAST_YEAR,
     agency_property,
     date_property,
     document,
@@ -19,55 +16,7 @@ from gencli.kinds.schema_common import (
     kind_property,
     narrative,
     title_property,
-    warn_if_empty,
-    year_property,
 )
-from gencli.kinds.work_summary import form as work_summary
-
-PREFACE = "印在第一部分之前的文字"
-
-
-def rule_of_law_annual_schema() -> dict[str, Any]:
-    """Five fixed narrative parts (督察工作规定第二十五条); 五 may be left out."""
-    properties: dict[str, Any] = {
-        "kind": kind_property(rla.KIND, "法治政府建设年度报告"),
-        "agency": agency_property("福州市市场监督管理局"),
-        "year": year_property(rla.FIRST_YEAR, f"年度报告的五部分内容由{rla.REGULATION}（2019年）"
-                                              "规定，此前年度的报告不适用本格式"),
-        "title": title_property("省略时为“{报告机关}{年度}年法治政府建设年度报告”"),
-        "date": date_property(),
-        "preface": narrative("前言", PREFACE),
-    }
-    for part in rla.PARTS:
-        title = rla.generic_title(part)
-        shown = part.title.replace("{year}", "{年度}").replace("{next_year}", "{下一年度}")
-        properties[part.key] = narrative(title, f"{part.description}印出的标题为“{shown}”")
-        if part.required:
-            properties[part.key].update(warn_if_empty(
-                f"{title} 为空：{rla.REGULATION}第二十五条要求报告此项内容"))
-    return document(
-        rla.KIND, "法治政府建设年度报告",
-        f"按{rla.REGULATION}第二十五条规定的五部分内容编写的法治政府建设年度报告（gencli 报告 YAML）",
-        properties, ["agency", "year", *[p.key for p in rla.PARTS if p.required]],
-        **{"x-parts": [p.key for p in rla.PARTS]},
-    )
-
-
-def work_summary_schema() -> dict[str, Any]:
-    """A title and one narrative body; agency, year and date are optional."""
-    properties = {
-        "kind": kind_property(work_summary.KIND, "工作总结等自由结构的报告"),
-        "title": title_property("报告标题全文，如“福州市市场监督管理局2020年度法治政府建设工作总结”"),
-        "agency": agency_property("福州市市场监督管理局"),
-        "year": year_property(1949),
-        "date": {**date_property(), "description": "成文日期，如 2021-01-29；填写时与报告机关一起"
-                                                   "印在正文之后（署名和日期）"},
-        "body": narrative("正文", "报告全文：# 标题印为“一、”，## 为“（一）”，### 为“1.”，#### 为"
-                                  "“（1）”；标题行在“。”后接着写正文即为段首标题"),
-    }
-    return document(work_summary.KIND, "工作总结",
-                    "工作总结等自由结构的报告：标题加一段正文，标题层级由生成器编号（gencli 报告 YAML）",
-                    properties, ["title", "body"])
 
 
 def _indicator_row() -> dict[str, Any]:
@@ -93,7 +42,7 @@ def _indicators() -> dict[str, Any]:
         "required": ["category", "rows"],
         "additionalProperties": False,
     }
-    year = {"type": "integer", "minimum": 1949, "maximum": 2100}
+    year = {"type": "integer", "minimum": EARLIEST_YEAR, "maximum": LAST_YEAR}
     return {
         "title": "主要指标表",
         "description": "本章的主要指标表，印在本章正文之后；按行（rows）或按类别分组（groups）填写其一",
@@ -119,7 +68,7 @@ def _indicators() -> dict[str, Any]:
     }
 
 
-def plan_schema() -> dict[str, Any]:
+def schema() -> dict[str, Any]:
     """Chapters with narrative bodies (专栏 written inside them) and optional indicator tables."""
     chapter = {
         "title": "章",
@@ -153,9 +102,3 @@ def plan_schema() -> dict[str, Any]:
                     properties, ["title", "chapters"],
                     definitions={"indicator": _indicator_row()})
 
-
-BUILDERS = {
-    rla.KIND: rule_of_law_annual_schema,
-    work_summary.KIND: work_summary_schema,
-    plan.KIND: plan_schema,
-}

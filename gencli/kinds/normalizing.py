@@ -1,0 +1,60 @@
+"""What every kind's normalizer shares: plain values, figure defaults, the common keys.
+
+A normalized report has every row present, totals filled in and defaults applied. Templates,
+figure references, cross-year checks and `diff` all read that form, never the YAML as written,
+so a row written as a list, as a mapping or not at all means the same thing. Normalizers assume
+a report that passed the structure check.
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from typing import Any
+
+from gencli.kinds.model import AMOUNT, TEXT, Figure
+
+
+def chinese_date(iso: str) -> str:
+    """成文日期 as printed: Arabic digits, no zero padding (GB/T 9704-2012 7.3.5.1): 2021年1月29日."""
+    day = datetime.date.fromisoformat(iso)
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def figure_value(figure: Figure, value: Any) -> Any:
+    if value is None:
+        if figure.kind == TEXT:
+            return figure.default
+        return Decimal(0) if figure.kind == AMOUNT else 0
+    if figure.kind == AMOUNT:
+        return Decimal(value)
+    return value
+
+
+def plain(value: Any) -> Any:
+    """ruamel's commented containers and scalar subclasses as plain Python values."""
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, str):
+        return str(value)
+    return value
+
+
+def common(data: dict, kind: str, title: str) -> dict[str, Any]:
+    """The keys every kind shares, defaults applied (date also in its printed form)."""
+    return {
+        "kind": kind,
+        "agency": data.get("agency", ""),
+        "year": data.get("year"),
+        "title": data.get("title") or title,
+        "date": data.get("date"),
+        "date_text": chinese_date(data["date"]) if data.get("date") else "",
+        "preface": data.get("preface", ""),
+    }
+

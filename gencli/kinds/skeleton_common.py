@@ -1,0 +1,70 @@
+"""What every kind's `gencli init` skeleton shares: where a skeleton starts from (zeros, or last
+year's report) and the head lines of the file."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+
+PREVIOUS_TEXT = "# 上年内容："
+
+
+@dataclass(frozen=True)
+class Start:
+    """What a skeleton starts from instead of zeros (`init --from` last year's report).
+
+    `figures` maps a figure's path to its value (a table 三 row's path to its six counts, a
+    table 四 group's to its four); `narrative` holds last year's text by part key, written as
+    `# 上年内容：` comment lines above the empty part so it is rewritten, not republished; `notes`
+    are added to the comment of the row at their path; `origin` is a header line saying where
+    the figures came from; `remarks` are comment lines above a narrative part (what its author
+    should write there); `format` is an edition other than the year's default (then written).
+    """
+
+    figures: Mapping[tuple[str, ...], Any] = field(default_factory=dict)
+    narrative: Mapping[str, str] = field(default_factory=dict)
+    notes: Mapping[tuple[str, ...], str] = field(default_factory=dict)
+    origin: str = ""
+    remarks: Mapping[str, str] = field(default_factory=dict)
+    format: int | None = None
+
+    def note(self, path: tuple[str, ...]) -> str:
+        return f"（{self.notes[path]}）" if path in self.notes else ""
+
+    def previous_text(self, key: str) -> list[str]:
+        text = self.narrative.get(key) or ""
+        return [PREVIOUS_TEXT + line.strip() for line in text.splitlines() if line.strip()]
+
+
+ZEROS = Start()
+
+
+
+MARKDOWN_HINT = "# 叙述部分用 Markdown 书写；标题不写编号，由生成器编号。"
+
+
+def head(ref: str, heading: str, kind: str) -> list[str]:
+    return [f"# yaml-language-server: $schema={ref}", f"# {heading}", MARKDOWN_HINT,
+            f"kind: {kind}"]
+
+
+def optional(key: str, value: str | int | None, note: str) -> str:
+    """`key: value`, or the key commented out when `init` was not told its value."""
+    return f"{key}: {value}" if value is not None else f"# {key}: {note}"
+
+
+
+class RolloverError(Exception):
+    """Last year's report cannot be rolled over (a usage error, in Chinese)."""
+
+
+@dataclass(frozen=True)
+class Rolled:
+    """Next year's report text, and what the user should be told about it."""
+
+    kind: str
+    text: str
+    notes: list[str]
+
