@@ -64,8 +64,10 @@ def machine() -> str:
     except OSError:
         pass
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return (f"nproc {cores}, {model}, Python {platform.python_version()} "
-            f"({platform.python_implementation()}), {platform.system()} {platform.release()}")
+    return (
+        f"nproc {cores}, {model}, Python {platform.python_version()} "
+        f"({platform.python_implementation()}), {platform.system()} {platform.release()}"
+    )
 
 
 def _peak_rss_kb(pid: int) -> int:
@@ -94,7 +96,9 @@ def batch(folder: Path, out: Path, jobs: int) -> tuple[float, list[int]]:
         start = time.perf_counter()
         process = subprocess.Popen(
             [*GENCLI, "build", str(folder), "-o", str(out), "-j", str(jobs)],
-            stdout=subprocess.DEVNULL, stderr=stderr)
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+        )
         peaks: dict[int, int] = {}
         while process.poll() is None:
             for child in _children(process.pid):
@@ -112,8 +116,7 @@ def pandoc(twins: list[Path], out: Path, parallel: int = 2) -> float:
     out.mkdir(parents=True, exist_ok=True)
 
     def one(source: Path) -> None:
-        subprocess.run(["pandoc", str(source), "-o", str(out / f"{source.stem}.docx")],
-                       check=True)
+        subprocess.run(["pandoc", str(source), "-o", str(out / f"{source.stem}.docx")], check=True)
 
     start = time.perf_counter()
     with ThreadPoolExecutor(parallel) as pool:
@@ -165,22 +168,36 @@ def _seconds(command: list[str], runs: int) -> float:
 def _modules(args: list[str], scratch: Path) -> list[str]:
     """The modules a gencli command imports beyond those of a bare interpreter."""
     listing = scratch / "modules.json"
-    subprocess.run([sys.executable, "-c", PROBE, str(listing), *args], check=False,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-c", PROBE, str(listing), *args],
+        check=False,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     used = json.loads(listing.read_text())
-    bare = json.loads(subprocess.run(
-        [sys.executable, "-c", "import json, sys; print(json.dumps(sorted(sys.modules)))"],
-        capture_output=True, text=True, check=True).stdout)
-    return [name for name in used if name not in bare and name != "__main__"
-            and not name.endswith(".__main__")]
+    bare = json.loads(
+        subprocess.run(
+            [sys.executable, "-c", "import json, sys; print(json.dumps(sorted(sys.modules)))"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    )
+    return [
+        name
+        for name in used
+        if name not in bare and name != "__main__" and not name.endswith(".__main__")
+    ]
 
 
 def cold(args: list[str], scratch: Path, runs: int) -> tuple[float, float, list[str]]:
     """Median seconds of `gencli ARGS` in a new interpreter, of its floor (a bare interpreter
     importing the same modules), and the modules."""
     modules = _modules(args, scratch)
-    floor = (f"import importlib\nfor name in {modules!r}:\n    try:\n"
-             "        importlib.import_module(name)\n    except Exception:\n        pass\n")
+    floor = (
+        f"import importlib\nfor name in {modules!r}:\n    try:\n"
+        "        importlib.import_module(name)\n    except Exception:\n        pass\n"
+    )
     command = _seconds([*GENCLI, *args], runs)
     baseline = _seconds([sys.executable, "-c", floor], runs)
     return command, baseline, modules
@@ -215,46 +232,91 @@ def main() -> None:
     per_report = seconds * 1000 / len(reports)
     if shutil.which("pandoc"):
         theirs = pandoc(twins, scratch / "out-pandoc", 2)
-        lines.append(row(f"1. batch: pandoc / gencli -j {options.jobs} ({len(reports)} docs)",
-                         f"{theirs / seconds:.1f}× ({theirs:.1f} s / {seconds:.1f} s)",
-                         "≥ 3×", theirs / seconds >= 3))
+        lines.append(
+            row(
+                f"1. batch: pandoc / gencli -j {options.jobs} ({len(reports)} docs)",
+                f"{theirs / seconds:.1f}× ({theirs:.1f} s / {seconds:.1f} s)",
+                "≥ 3×",
+                theirs / seconds >= 3,
+            )
+        )
     else:
-        lines.append(row("1. batch: pandoc comparison", "skipped: pandoc not installed "
-                         "(apt-get install pandoc)", "", None))
-    lines.append(row(f"1. batch: gencli per report (-j {options.jobs})", f"{per_report:.1f} ms",
-                     "≤ 20 ms", per_report <= 20))
+        lines.append(
+            row(
+                "1. batch: pandoc comparison",
+                "skipped: pandoc not installed (apt-get install pandoc)",
+                "",
+                None,
+            )
+        )
+    lines.append(
+        row(
+            f"1. batch: gencli per report (-j {options.jobs})",
+            f"{per_report:.1f} ms",
+            "≤ 20 ms",
+            per_report <= 20,
+        )
+    )
 
     total, stage = warm(reports[:50], options.rounds)
-    lines.append(row("2. warm, one report in-process (median)", f"{total:.1f} ms", "≤ 15 ms",
-                     total <= 15))
+    lines.append(
+        row("2. warm, one report in-process (median)", f"{total:.1f} ms", "≤ 15 ms", total <= 15)
+    )
     lines.append(row("   (of 50 reports, each one's best of", f"{options.rounds} runs)", "", None))
-    lines.append(row("   stages: check / render / docx / html",
-                     " / ".join(f"{value:.1f}" for value in stage) + " ms", "", None))
+    lines.append(
+        row(
+            "   stages: check / render / docx / html",
+            " / ".join(f"{value:.1f}" for value in stage) + " ms",
+            "",
+            None,
+        )
+    )
 
     one = [str(reports[0]), "-o", str(scratch / "out-cold")]
     command, floor, _ = cold(["build", *one], scratch, options.cold_runs)
-    lines.append(row("3. cold build / its import floor", f"{command / floor:.2f} "
-                     f"({command * 1000:.0f} / {floor * 1000:.0f} ms)", "≤ 1.25",
-                     command / floor <= 1.25))
+    lines.append(
+        row(
+            "3. cold build / its import floor",
+            f"{command / floor:.2f} ({command * 1000:.0f} / {floor * 1000:.0f} ms)",
+            "≤ 1.25",
+            command / floor <= 1.25,
+        )
+    )
 
     command, floor, modules = cold(["validate", str(reports[0])], scratch, options.cold_runs)
     heavy_validate = sorted(m for m in HEAVY if m in modules)
     heavy_help = sorted(m for m in HEAVY if m in _modules(["--help"], scratch))
-    lines.append(row("4. heavy modules: --help / validate",
-                     f"{heavy_help or 'none'} / {heavy_validate or 'none'}", "none",
-                     not heavy_help and not heavy_validate))
-    lines.append(row("4. cold validate / its import floor", f"{command / floor:.2f} "
-                     f"({command * 1000:.0f} / {floor * 1000:.0f} ms)", "≤ 1.25",
-                     command / floor <= 1.25))
+    lines.append(
+        row(
+            "4. heavy modules: --help / validate",
+            f"{heavy_help or 'none'} / {heavy_validate or 'none'}",
+            "none",
+            not heavy_help and not heavy_validate,
+        )
+    )
+    lines.append(
+        row(
+            "4. cold validate / its import floor",
+            f"{command / floor:.2f} ({command * 1000:.0f} / {floor * 1000:.0f} ms)",
+            "≤ 1.25",
+            command / floor <= 1.25,
+        )
+    )
 
     _, hundred = batch(small, scratch / "out-hundred", options.jobs)
     growth = max(workers) / max(hundred) if workers and hundred else float("nan")
-    lines.append(row(f"5. worker peak RSS: 100 → {len(reports)} reports",
-                     f"{max(hundred) / 1024:.0f} → {max(workers) / 1024:.0f} MiB ({growth:.2f}×)",
-                     "≤ 1.10×", growth <= 1.10))
+    lines.append(
+        row(
+            f"5. worker peak RSS: 100 → {len(reports)} reports",
+            f"{max(hundred) / 1024:.0f} → {max(workers) / 1024:.0f} MiB ({growth:.2f}×)",
+            "≤ 1.10×",
+            growth <= 1.10,
+        )
+    )
 
-    print("\n".join(["", f"gencli benchmarks ({len(reports)} reports, seed {options.seed})",
-                     *lines]))
+    print(
+        "\n".join(["", f"gencli benchmarks ({len(reports)} reports, seed {options.seed})", *lines])
+    )
     if options.keep is None:
         shutil.rmtree(scratch, ignore_errors=True)
 

@@ -15,11 +15,22 @@ from pathlib import Path
 from gencli.kinds.gov_info_annual import form as gia
 
 PHRASES = (
-    "全面贯彻落实《中华人民共和国政府信息公开条例》", "深化“放管服”改革", "推进“双随机、一公开”监管",
-    "加强政策解读和社会关切回应", "规范依申请公开办理流程", "完善政府信息公开平台建设",
-    "强化政务新媒体管理", "做好重点领域信息公开", "加强组织领导和监督考核", "推进基层政务公开标准化规范化",
-    "及时发布权责清单动态调整情况", "提升政府网站信息发布质量", "开展政务公开专题培训",
-    "扎实推进“互联网+政务服务”", "主动公开财政预决算信息", "畅通依申请公开渠道",
+    "全面贯彻落实《中华人民共和国政府信息公开条例》",
+    "深化“放管服”改革",
+    "推进“双随机、一公开”监管",
+    "加强政策解读和社会关切回应",
+    "规范依申请公开办理流程",
+    "完善政府信息公开平台建设",
+    "强化政务新媒体管理",
+    "做好重点领域信息公开",
+    "加强组织领导和监督考核",
+    "推进基层政务公开标准化规范化",
+    "及时发布权责清单动态调整情况",
+    "提升政府网站信息发布质量",
+    "开展政务公开专题培训",
+    "扎实推进“互联网+政务服务”",
+    "主动公开财政预决算信息",
+    "畅通依申请公开渠道",
 )
 HEADINGS = ("主动公开情况", "依申请公开情况", "政府信息管理", "平台建设", "监督保障", "政策解读")
 APPLICANTS = len(gia.APPLICANT_COLUMNS)
@@ -118,10 +129,18 @@ def report(index: int, seed: int) -> tuple[str, str]:
     problems = _narrative(rng, rng.randint(1, 4), references=False)
     proactive = _proactive(fmt, rng)
     applications = _applications(fmt, rng)
-    appeals = {group.key: [rng.choice((0, 0, rng.randint(0, 3))) for _ in range(4)]
-               for group in gia.APPEAL_GROUPS}
-    lines = [f"kind: {gia.KIND}", f"agency: {agency}", f"year: {year}", "overview: |",
-             *("  " + line if line else "" for line in overview.split("\n")), "proactive:"]
+    appeals = {
+        group.key: [rng.choice((0, 0, rng.randint(0, 3))) for _ in range(4)]
+        for group in gia.APPEAL_GROUPS
+    }
+    lines = [
+        f"kind: {gia.KIND}",
+        f"agency: {agency}",
+        f"year: {year}",
+        "overview: |",
+        *("  " + line if line else "" for line in overview.split("\n")),
+        "proactive:",
+    ]
     lines += [f"  {key}: {_flow(cells)}" for key, cells in proactive.items()]
     lines.append("applications:")
     lines += _yaml_rows(applications, 1)
@@ -140,13 +159,29 @@ def _table(header: list[str], rows: list[list]) -> list[str]:
     return lines + [""]
 
 
-def _markdown(agency: str, year: int, overview: str, problems: str, proactive: dict,
-              applications: dict, appeals: dict) -> str:
+def _markdown(
+    agency: str,
+    year: int,
+    overview: str,
+    problems: str,
+    proactive: dict,
+    applications: dict,
+    appeals: dict,
+) -> str:
     """The same report as Markdown: parts as headings, tables as pipe tables."""
-    demote = lambda text: text.replace("\n# ", "\n### ").replace("{{ applications.new.total }}",
-                                                                 str(sum(applications["new"])))
-    lines = [f"# {agency}{year}年政府信息公开工作年度报告", "", "## 一、总体情况", "",
-             demote("\n" + overview).strip(), "", "## 二、主动公开政府信息情况", ""]
+    demote = lambda text: text.replace("\n# ", "\n### ").replace(
+        "{{ applications.new.total }}", str(sum(applications["new"]))
+    )
+    lines = [
+        f"# {agency}{year}年政府信息公开工作年度报告",
+        "",
+        "## 一、总体情况",
+        "",
+        demote("\n" + overview).strip(),
+        "",
+        "## 二、主动公开政府信息情况",
+        "",
+    ]
     lines += _table(["信息内容", "数量"], [[key, _flow(cells)] for key, cells in proactive.items()])
     lines += ["## 三、收到和处理政府信息公开申请情况", ""]
     flat = []
@@ -161,10 +196,20 @@ def _markdown(agency: str, year: int, overview: str, problems: str, proactive: d
     walk(applications, "")
     lines += _table(["", *(c.label for c in gia.APPLICANT_COLUMNS), "总计"], flat)
     lines += ["## 四、政府信息公开行政复议、行政诉讼情况", ""]
-    lines += _table(["", *(c.label for c in gia.APPEAL_COLUMNS)],
-                    [[key, *cells, sum(cells)] for key, cells in appeals.items()])
-    lines += ["## 五、存在的主要问题及改进情况", "", demote("\n" + problems).strip(), "",
-              "## 六、其他需要报告的事项", "", gia.NO_OTHER_MATTERS, ""]
+    lines += _table(
+        ["", *(c.label for c in gia.APPEAL_COLUMNS)],
+        [[key, *cells, sum(cells)] for key, cells in appeals.items()],
+    )
+    lines += [
+        "## 五、存在的主要问题及改进情况",
+        "",
+        demote("\n" + problems).strip(),
+        "",
+        "## 六、其他需要报告的事项",
+        "",
+        gia.NO_OTHER_MATTERS,
+        "",
+    ]
     return "\n".join(lines)
 
 

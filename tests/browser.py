@@ -20,9 +20,17 @@ from typing import Any
 import pytest
 
 FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--disable-default-apps", "--no-default-browser-check", "--host-resolver-rules=MAP * ~NOTFOUND",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--no-default-browser-check",
+    "--host-resolver-rules=MAP * ~NOTFOUND",
     "--remote-debugging-pipe",
 ]
 
@@ -44,7 +52,6 @@ class Browser:
         to_browser_read, self.to_browser = os.pipe()
         self.from_browser, from_browser_write = os.pipe()
 
-
         def pipes_on_3_and_4() -> None:
             """The protocol's fixed descriptors: the browser reads fd 3 and writes fd 4."""
             reading = fcntl.fcntl(to_browser_read, fcntl.F_DUPFD, 10)
@@ -55,7 +62,9 @@ class Browser:
         self.process = subprocess.Popen(
             [executable, *FLAGS, f"--user-data-dir={self.profile.name}"],
             pass_fds=sorted({3, 4, to_browser_read, from_browser_write}),
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
             preexec_fn=pipes_on_3_and_4,
         )
         os.close(to_browser_read)
@@ -64,7 +73,9 @@ class Browser:
         self.next_id = 0
         self.events: list[dict] = []
         target = self.call("Target.createTarget", url="about:blank")["targetId"]
-        self.session = self.call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
+        self.session = self.call("Target.attachToTarget", targetId=target, flatten=True)[
+            "sessionId"
+        ]
         self.call("Network.enable", session=True)
         self.call("Page.enable", session=True)
 
@@ -107,21 +118,26 @@ class Browser:
         self.wait_for("Page.loadEventFired")
 
     def evaluate(self, expression: str) -> Any:
-        result = self.call("Runtime.evaluate", session=True, expression=expression,
-                           returnByValue=True)
+        result = self.call(
+            "Runtime.evaluate", session=True, expression=expression, returnByValue=True
+        )
         return result["result"].get("value")
 
     def requests(self) -> list[str]:
-        return [e["params"]["request"]["url"] for e in self.events
-                if e.get("method") == "Network.requestWillBeSent"]
+        return [
+            e["params"]["request"]["url"]
+            for e in self.events
+            if e.get("method") == "Network.requestWillBeSent"
+        ]
 
     def screenshot(self, path: Path) -> None:
         data = self.call("Page.captureScreenshot", session=True, format="png")["data"]
         path.write_bytes(base64.b64decode(data))
 
     def pdf(self, path: Path) -> None:
-        data = self.call("Page.printToPDF", session=True, preferCSSPageSize=True,
-                         printBackground=True)["data"]
+        data = self.call(
+            "Page.printToPDF", session=True, preferCSSPageSize=True, printBackground=True
+        )["data"]
         path.write_bytes(base64.b64decode(data))
 
     def close(self) -> None:

@@ -27,8 +27,13 @@ GENCLI = [sys.executable, "-m", "gencli"]
 
 
 def isolated_environment(home: Path) -> dict[str, str]:
-    return {**os.environ, **IDENTITY, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
-            "HOME": str(home)}
+    return {
+        **os.environ,
+        **IDENTITY,
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "HOME": str(home),
+    }
 
 
 @pytest.fixture
@@ -53,16 +58,18 @@ class GitRepo:
         self.git("init", "-q", "-b", "main")
 
     def git(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
-        done = subprocess.run(["git", *args], cwd=self.path, env=self.env, capture_output=True,
-                              text=True, check=False)
+        done = subprocess.run(
+            ["git", *args], cwd=self.path, env=self.env, capture_output=True, text=True, check=False
+        )
         if check and done.returncode != 0:
             raise AssertionError(f"git {' '.join(args)} 失败：{done.stderr}")
         return done
 
     def run(self, *command: str) -> subprocess.CompletedProcess:
         """A program run in the work tree, as a user would from its root."""
-        return subprocess.run(list(command), cwd=self.path, env=self.env, capture_output=True,
-                              text=True, check=False)
+        return subprocess.run(
+            list(command), cwd=self.path, env=self.env, capture_output=True, text=True, check=False
+        )
 
     def gencli(self, *args: str) -> subprocess.CompletedProcess:
         return self.run(*GENCLI, *args)

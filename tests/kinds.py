@@ -30,8 +30,11 @@ def headings(document: Document) -> list[str]:
 
 def paragraphs(document: Document) -> list[str]:
     """Headings (with any run-in text) and paragraphs as printed, in order."""
-    return [block.text + "".join(r.text for r in getattr(block, "run_in", []))
-            for block in document.blocks if isinstance(block, (Heading, Paragraph))]
+    return [
+        block.text + "".join(r.text for r in getattr(block, "run_in", []))
+        for block in document.blocks
+        if isinstance(block, (Heading, Paragraph))
+    ]
 
 
 def build(source: Path, out: Path, *extra: str) -> None:
@@ -41,8 +44,12 @@ def build(source: Path, out: Path, *extra: str) -> None:
 
 def page_fonts(pdf: Path, page: int) -> str:
     """pdffonts' table for one page: the faces LibreOffice used there."""
-    return subprocess.run(["pdffonts", "-f", str(page), "-l", str(page), str(pdf)], check=True,
-                          capture_output=True, text=True).stdout
+    return subprocess.run(
+        ["pdffonts", "-f", str(page), "-l", str(page), str(pdf)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
 
 
 def undocumented(kind: str) -> list[tuple]:

@@ -18,9 +18,12 @@ from pathlib import Path
 from typing import Any
 
 SERVER_PACKAGE = "yaml-language-server@1.25.0"  # 1.x runs on node 20; 2.x wants node 22
-CACHE = Path(os.environ.get("GENCLI_LSP_DIR")
-             or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-             / "gencli-tests" / "yaml-language-server")
+CACHE = Path(
+    os.environ.get("GENCLI_LSP_DIR")
+    or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    / "gencli-tests"
+    / "yaml-language-server"
+)
 SERVER = CACHE / "node_modules" / "yaml-language-server" / "bin" / "yaml-language-server"
 
 
@@ -31,9 +34,13 @@ def ensure_server() -> Path | str:
         return SERVER
     if not shutil.which("node") or not shutil.which("npm"):
         return "没有安装 node 和 npm，无法运行 yaml-language-server"
-    done = subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--prefix", str(CACHE),
-                           SERVER_PACKAGE], capture_output=True, text=True, timeout=300,
-                          check=False)
+    done = subprocess.run(
+        ["npm", "install", "--no-audit", "--no-fund", "--prefix", str(CACHE), SERVER_PACKAGE],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     if done.returncode != 0 or not SERVER.exists():
         return f"npm 无法安装 {SERVER_PACKAGE}：{done.stderr.strip()[-300:]}"
     return SERVER
@@ -44,27 +51,39 @@ class LanguageServer:
 
     def __init__(self, launcher: Path, root: Path) -> None:
         self.process = subprocess.Popen(
-            ["node", str(launcher), "--stdio"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL)
+            ["node", str(launcher), "--stdio"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
         self.next_id = 0
         self.answers: dict[int, queue.Queue] = {}
         self.diagnostics: dict[str, list[dict]] = {}
         self.published = threading.Condition()
-        self.settings = {"yaml": {"validate": True, "hover": True, "completion": True,
-                                  "schemaStore": {"enable": False}}}
+        self.settings = {
+            "yaml": {
+                "validate": True,
+                "hover": True,
+                "completion": True,
+                "schemaStore": {"enable": False},
+            }
+        }
         threading.Thread(target=self._read, daemon=True).start()
-        self.request("initialize", {
-            "processId": os.getpid(),
-            "rootUri": root.as_uri(),
-            "capabilities": {
-                "textDocument": {
-                    "completion": {"completionItem": {"snippetSupport": False}},
-                    "hover": {"contentFormat": ["markdown", "plaintext"]},
-                    "publishDiagnostics": {},
+        self.request(
+            "initialize",
+            {
+                "processId": os.getpid(),
+                "rootUri": root.as_uri(),
+                "capabilities": {
+                    "textDocument": {
+                        "completion": {"completionItem": {"snippetSupport": False}},
+                        "hover": {"contentFormat": ["markdown", "plaintext"]},
+                        "publishDiagnostics": {},
+                    },
+                    "workspace": {"configuration": True},
                 },
-                "workspace": {"configuration": True},
             },
-        })
+        )
         self.notify("initialized", {})
         self.notify("workspace/didChangeConfiguration", {"settings": self.settings})
 
@@ -99,8 +118,12 @@ class LanguageServer:
             result: Any = None
             if message["method"] == "workspace/configuration":
                 items = message["params"].get("items", [])
-                result = [self.settings.get(i.get("section", ""), self.settings)
-                          if i.get("section") else self.settings for i in items]
+                result = [
+                    self.settings.get(i.get("section", ""), self.settings)
+                    if i.get("section")
+                    else self.settings
+                    for i in items
+                ]
             self._send({"id": message["id"], "result": result})
         elif "id" in message:
             self.answers.setdefault(message["id"], queue.Queue()).put(message)
@@ -128,9 +151,17 @@ class LanguageServer:
     def open(self, path: Path, text: str | None = None) -> str:
         uri = path.resolve().as_uri()
         self.diagnostics.pop(uri, None)
-        self.notify("textDocument/didOpen", {"textDocument": {
-            "uri": uri, "languageId": "yaml", "version": 1,
-            "text": text if text is not None else path.read_text(encoding="utf-8")}})
+        self.notify(
+            "textDocument/didOpen",
+            {
+                "textDocument": {
+                    "uri": uri,
+                    "languageId": "yaml",
+                    "version": 1,
+                    "text": text if text is not None else path.read_text(encoding="utf-8"),
+                }
+            },
+        )
         return uri
 
     def diagnostics_for(self, uri: str, timeout: float = 60) -> list[dict]:

@@ -66,9 +66,11 @@ def test_the_sum_reads_like_init_with_the_narrative_left_to_its_author(tmp_path:
     text = output.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=")
     assert "agency: 福建省人民政府办公厅\nyear: 2020\n" in text
-    assert "各机关的叙述不汇总，请撰写本地区的总体情况\noverview: \"\"" in text
-    assert "请撰写本地区的存在的主要问题及改进情况\nproblems: \"\"" in text
-    assert "  new:                     [30, 5, 0, 0, 0, 0]  # 一、本年新收政府信息公开申请数量" in text
+    assert '各机关的叙述不汇总，请撰写本地区的总体情况\noverview: ""' in text
+    assert '请撰写本地区的存在的主要问题及改进情况\nproblems: ""' in text
+    assert (
+        "  new:                     [30, 5, 0, 0, 0, 0]  # 一、本年新收政府信息公开申请数量" in text
+    )
     assert text.endswith(f"# 汇总的报告（2 份）：\n#   {SOURCES[0]}\n#   {SOURCES[1]}\n")
     warnings = [d.message for d in check_file(output).warnings]
     assert any("五、存在的主要问题及改进情况 为空" in w for w in warnings)
@@ -88,8 +90,12 @@ def test_folders_are_read_like_build_reads_them(tmp_path: Path) -> None:
 
 def test_mixed_years_are_refused_naming_the_odd_file(tmp_path: Path) -> None:
     odd = tmp_path / "2019年.yaml"
-    odd.write_text((VALID / "minimal-2019.yaml").read_text(encoding="utf-8")
-                   .replace("year: 2020", "year: 2019"), encoding="utf-8")
+    odd.write_text(
+        (VALID / "minimal-2019.yaml")
+        .read_text(encoding="utf-8")
+        .replace("year: 2020", "year: 2019"),
+        encoding="utf-8",
+    )
     output, result = aggregate(tmp_path, *SOURCES, odd)
     assert result.exit_code == 1
     assert f"只能汇总同一年度的报告：多数为 2020，而 {odd} 不是" in result.stderr
@@ -104,8 +110,9 @@ def test_mixed_formats_and_units_are_refused(tmp_path: Path) -> None:
     with pytest.raises(AggregateError, match="只能汇总同一格式的报告"):
         add_up(reports)
     yuan = tmp_path / "元.yaml"
-    yuan.write_text(SOURCES[0].read_text(encoding="utf-8").replace("unit: 万元", "unit: 元"),
-                    encoding="utf-8")
+    yuan.write_text(
+        SOURCES[0].read_text(encoding="utf-8").replace("unit: 万元", "unit: 元"), encoding="utf-8"
+    )
     _, result = aggregate(tmp_path, SOURCES[1], yuan)
     assert result.exit_code == 1
     assert "政府集中采购金额单位" in result.stderr and "换算为同一单位" in result.stderr

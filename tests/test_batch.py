@@ -43,13 +43,18 @@ def province(tmp_path: Path) -> Path:
 
 
 def test_parallel_build_of_a_folder_builds_the_good_ones_and_names_the_bad_one(
-        province: Path, tmp_path: Path) -> None:
+    province: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "发布"
     result = run("build", province, "-o", out, "-j", "2")
     assert result.exit_code == 1
     built = {str(p.relative_to(out)) for p in out.rglob("*") if p.is_file()}
-    assert built == {"甲县/市场监管局.docx", "甲县/市场监管局.html",
-                     "乙县/部门/商务局.docx", "乙县/部门/商务局.html"}
+    assert built == {
+        "甲县/市场监管局.docx",
+        "甲县/市场监管局.html",
+        "乙县/部门/商务局.docx",
+        "乙县/部门/商务局.html",
+    }
     bad = province / "乙县" / "有错误.yaml"
     assert f"{bad}:{BALANCE_ERROR}" in result.stdout
     before, summary = result.stderr.split("共 3 份报告")
@@ -76,13 +81,20 @@ def test_without_output_folder_outputs_go_beside_each_report(province: Path) -> 
     assert (province / "乙县" / "部门" / "商务局.html").is_file()
 
 
-def test_a_file_named_directly_goes_to_the_top_of_the_output_folder(province: Path,
-                                                                    tmp_path: Path) -> None:
+def test_a_file_named_directly_goes_to_the_top_of_the_output_folder(
+    province: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "out"
-    result = run("build", province / "甲县" / "市场监管局.yaml", province / "乙县" / "部门", "-o", out)
+    result = run(
+        "build", province / "甲县" / "市场监管局.yaml", province / "乙县" / "部门", "-o", out
+    )
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == ["商务局.docx", "商务局.html",
-                                                     "市场监管局.docx", "市场监管局.html"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "商务局.docx",
+        "商务局.html",
+        "市场监管局.docx",
+        "市场监管局.html",
+    ]
     assert "共 2 份报告：已生成 2 份，未生成 0 份" in result.stderr
 
 
@@ -136,7 +148,10 @@ def test_sources_are_sorted_and_mirrored(province: Path) -> None:
     sources, folders = collect([province])
     assert folders
     assert [(s.path.name, str(s.subfolder)) for s in sources] == [  # in code point order
-        ("有错误.yaml", "乙县"), ("商务局.yml", "乙县/部门"), ("市场监管局.yaml", "甲县")]
+        ("有错误.yaml", "乙县"),
+        ("商务局.yml", "乙县/部门"),
+        ("市场监管局.yaml", "甲县"),
+    ]
 
 
 def test_an_empty_folder_and_clashing_outputs_are_usage_errors(tmp_path: Path) -> None:

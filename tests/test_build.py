@@ -3,7 +3,6 @@ HTML structure, determinism, atomic and refused outputs, template overrides."""
 
 from __future__ import annotations
 
-import io
 import re
 import zipfile
 from html.parser import HTMLParser
@@ -54,8 +53,10 @@ def text_of(element: etree._Element) -> str:
 
 
 def style_names(path: Path) -> dict[str, str]:
-    return {s.get(W + "styleId"): s.find("w:name", NS).get(W + "val")
-            for s in styles_xml(path).findall("w:style", NS)}
+    return {
+        s.get(W + "styleId"): s.find("w:name", NS).get(W + "val")
+        for s in styles_xml(path).findall("w:style", NS)
+    }
 
 
 def headings(path: Path) -> list[tuple[str, str]]:
@@ -100,21 +101,33 @@ def tables(path: Path) -> list[etree._Element]:
 def test_headings_follow_the_official_six_parts_and_numbering(built: Path) -> None:
     found = headings(built / "fujian-amr-2020.docx")
     assert [text for level, text in found if level == "一级标题"] == [
-        "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
-        "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况",
-        "六、其他需要报告的事项"]
+        "一、总体情况",
+        "二、主动公开政府信息情况",
+        "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "五、存在的主要问题及改进情况",
+        "六、其他需要报告的事项",
+    ]
     assert [text for level, text in found if level == "二级标题"] == [
-        "（一）主动公开政府信息，进一步打造政务新媒体宣传体系", "（二）进一步加强“双随机、一公开”监管",
-        "（三）持续推进信用风险分类监管", "（四）推动完善知识产权保护体系"]
+        "（一）主动公开政府信息，进一步打造政务新媒体宣传体系",
+        "（二）进一步加强“双随机、一公开”监管",
+        "（三）持续推进信用风险分类监管",
+        "（四）推动完善知识产权保护体系",
+    ]
 
 
 def test_nested_numbering_restarts_under_each_heading(built: Path) -> None:
     found = headings(built / "fujian-commerce-2020.docx")
     sequence = [text for _, text in found]
-    assert sequence[:4] == ["一、总体情况", "（一）基本情况", "（二）主要做法", "1.加大政府信息公开力度"]
+    assert sequence[:4] == [
+        "一、总体情况",
+        "（一）基本情况",
+        "（二）主要做法",
+        "1.加大政府信息公开力度",
+    ]
     assert "2.完善政务公开机制" in sequence and "4.加强政务公开平台建设" in sequence
     part_five = sequence.index("五、存在的主要问题及改进情况")
-    assert sequence[part_five + 1:part_five + 3] == ["（一）存在的问题", "（二）改进措施"]
+    assert sequence[part_five + 1 : part_five + 3] == ["（一）存在的问题", "（二）改进措施"]
     assert ("三级标题", "1.加大政府信息公开力度") in found
 
 
@@ -137,17 +150,29 @@ def test_section_is_a4_with_gbt9704_margins_and_grid(built: Path) -> None:
     size, margins = sect.find("w:pgSz", NS), sect.find("w:pgMar", NS)
     assert (size.get(W + "w"), size.get(W + "h")) == ("11906", "16838")
     assert [margins.get(W + side) for side in ("top", "bottom", "left", "right")] == [
-        "2098", "1984", "1588", "1474"]
+        "2098",
+        "1984",
+        "1588",
+        "1474",
+    ]
     grid = sect.find("w:docGrid", NS)
     assert (grid.get(W + "type"), grid.get(W + "linePitch")) == ("lines", "579")
 
 
 def test_table_three_has_the_official_merges(built: Path) -> None:
     spans = table_spans(tables(built / "fujian-amr-2020.docx")[1])
-    assert spans[0] == [("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", 3, 3),
-                        ("申请人情况", 1, 7)]
+    assert spans[0] == [
+        ("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", 3, 3),
+        ("申请人情况", 1, 7),
+    ]
     assert spans[1] == [("自然人", 2, 1), ("法人或其他组织", 1, 5), ("总计", 2, 1)]
-    assert [c[0] for c in spans[2]] == ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
+    assert [c[0] for c in spans[2]] == [
+        "商业企业",
+        "科研机构",
+        "社会公益组织",
+        "法律服务机构",
+        "其他",
+    ]
     assert spans[3][0] == ("一、本年新收政府信息公开申请数量", 1, 3)
     assert spans[5][0] == ("三、本年度办理结果", 20, 1)
     assert spans[5][1] == ("（一）予以公开", 1, 2)
@@ -196,7 +221,9 @@ def test_header_rows_repeat_and_no_row_splits(built: Path) -> None:
 
 def test_part_six_default_sentence_and_signature(tmp_path: Path) -> None:
     source = tmp_path / "r.yaml"
-    text = COMMERCE.read_text(encoding="utf-8").replace("year: 2020", "year: 2020\ndate: 2021-01-09")
+    text = COMMERCE.read_text(encoding="utf-8").replace(
+        "year: 2020", "year: 2020\ndate: 2021-01-09"
+    )
     source.write_text(text, encoding="utf-8")
     assert build(source, "-o", tmp_path, "--to", "docx").exit_code == 0
     paragraphs = [text_of(p) for p in document_xml(tmp_path / "r.docx").iter(W + "p")]
@@ -239,8 +266,11 @@ def test_invalid_report_never_clobbers_previous_output(tmp_path: Path) -> None:
     source.write_text(source.read_text(encoding="utf-8").replace("[24,", "[25,"), "utf-8")
     assert build(source).exit_code == 1
     assert (tmp_path / "report.docx").read_bytes() == good
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.docx", "report.html",
-                                                          "report.yaml"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "report.docx",
+        "report.html",
+        "report.yaml",
+    ]
 
 
 def test_to_selects_formats_and_rejects_unknown(tmp_path: Path) -> None:
@@ -256,7 +286,9 @@ def test_user_templates_override_the_packaged_ones(tmp_path: Path) -> None:
     templates.mkdir()
     (templates / "gov-info-annual.xml.j2").write_text(
         '<document title="{{ report.title }}"><heading level="1">一、只有一部分</heading>'
-        "<p>共受理{{ report.applications.new.total }}件。</p></document>", encoding="utf-8")
+        "<p>共受理{{ report.applications.new.total }}件。</p></document>",
+        encoding="utf-8",
+    )
     assert build(AMR, "-o", tmp_path, "--to", "docx", "--templates", templates).exit_code == 0
     paragraphs = [text_of(p) for p in document_xml(tmp_path / "fujian-amr-2020.docx").iter(W + "p")]
     assert "一、只有一部分" in paragraphs and "共受理29件。" in paragraphs
@@ -266,8 +298,9 @@ def test_user_templates_override_the_packaged_ones(tmp_path: Path) -> None:
 def test_broken_template_is_a_clear_error_without_output(tmp_path: Path) -> None:
     templates = tmp_path / "templates"
     templates.mkdir()
-    (templates / "gov-info-annual.xml.j2").write_text("<document>{{ report.nothing }}</document>",
-                                                      encoding="utf-8")
+    (templates / "gov-info-annual.xml.j2").write_text(
+        "<document>{{ report.nothing }}</document>", encoding="utf-8"
+    )
     result = build(AMR, "-o", tmp_path / "out", "--templates", templates)
     assert result.exit_code == 1
     assert "模板 gov-info-annual.xml.j2" in result.stdout and "nothing" in result.stdout
@@ -327,11 +360,20 @@ def test_2021_format_tables(tmp_path: Path) -> None:
     three = table_spans(tables(docx)[1])
     assert len(three) == 3 + 25
     assert three[5][0] == ("三、本年度办理结果", 22, 1)
-    assert three[23][:2] == [("（六）其他处理", 3, 1),
-                            ("1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", 1, 1)]
+    assert three[23][:2] == [
+        ("（六）其他处理", 3, 1),
+        ("1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", 1, 1),
+    ]
     assert [c[0] for c in three[24]] == [
         "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-        "1", "0", "0", "0", "0", "0", "1"]
+        "1",
+        "0",
+        "0",
+        "0",
+        "0",
+        "0",
+        "1",
+    ]
     paragraphs = [text_of(p) for p in document_xml(docx).iter(W + "p")]
     six = paragraphs.index("六、其他需要报告的事项")
     assert paragraphs[six + 1] == "本年度未收取信息处理费。"

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -55,9 +54,17 @@ def test_pdf_shows_title_and_the_six_numbered_parts(printed) -> None:
     report, text, _ = printed
     compact = re.sub(r"\s", "", text)
     assert report["title"] in compact
-    positions = [compact.index(title) for title in (
-        "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
-        "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项")]
+    positions = [
+        compact.index(title)
+        for title in (
+            "一、总体情况",
+            "二、主动公开政府信息情况",
+            "三、收到和处理政府信息公开申请情况",
+            "四、政府信息公开行政复议、行政诉讼情况",
+            "五、存在的主要问题及改进情况",
+            "六、其他需要报告的事项",
+        )
+    ]
     assert positions == sorted(positions)
 
 

@@ -36,8 +36,10 @@ def test_invalid_file_exits_one_and_prints_file_line_column() -> None:
     result = run("validate", path)
     assert result.exit_code == 1
     first = result.stdout.splitlines()[0]
-    assert first == (f"{path}:7:9: 勾稽关系不成立（第一项加第二项之和，等于第三项加第四项之和）："
-                     "自然人列 5 + 1 = 6，而 4 + 1 = 5")
+    assert first == (
+        f"{path}:7:9: 勾稽关系不成立（第一项加第二项之和，等于第三项加第四项之和）："
+        "自然人列 5 + 1 = 6，而 4 + 1 = 5"
+    )
 
 
 def test_all_files_are_checked_even_after_a_failure() -> None:
@@ -54,14 +56,16 @@ def test_json_format_is_one_array_for_tools() -> None:
     )
     assert result.exit_code == 1
     findings = json.loads(result.stdout)
-    assert findings == [{
-        "file": str(INVALID / "results-total.yaml"),
-        "line": 12,
-        "column": 13,
-        "severity": "error",
-        "message": "（七）总计应等于本部分各行之和：自然人列各行合计 3（第9行 2、第11行 1），这里填写的是 2",
-        "path": "三、收到和处理政府信息公开申请情况 › 三、本年度办理结果 › （七）总计 › 自然人",
-    }]
+    assert findings == [
+        {
+            "file": str(INVALID / "results-total.yaml"),
+            "line": 12,
+            "column": 13,
+            "severity": "error",
+            "message": "（七）总计应等于本部分各行之和：自然人列各行合计 3（第9行 2、第11行 1），这里填写的是 2",
+            "path": "三、收到和处理政府信息公开申请情况 › 三、本年度办理结果 › （七）总计 › 自然人",
+        }
+    ]
 
 
 def test_warnings_pass_unless_strict() -> None:
@@ -79,14 +83,18 @@ def test_usage_errors_exit_two() -> None:
 
 
 def _report(tmp_path: Path, name: str, year: int, carried_over: str, carried_forward: str) -> Path:
-    text = (f"kind: gov-info-annual\nagency: 测试局\nyear: {year}\noverview: 概况。\n"
-            "proactive:\n  licensing: {last_year_items: 10, change: -2, decisions: 5}\n"
-            f"applications:\n  carried_over: {carried_over}\n"
-            f"  results:\n    disclosed: {carried_over}\n  carried_forward: {carried_forward}\n"
-            "appeals: {}\nproblems: 问题。\n")
+    text = (
+        f"kind: gov-info-annual\nagency: 测试局\nyear: {year}\noverview: 概况。\n"
+        "proactive:\n  licensing: {last_year_items: 10, change: -2, decisions: 5}\n"
+        f"applications:\n  carried_over: {carried_over}\n"
+        f"  results:\n    disclosed: {carried_over}\n  carried_forward: {carried_forward}\n"
+        "appeals: {}\nproblems: 问题。\n"
+    )
     if year >= 2021:
-        text = text.replace("licensing: {last_year_items: 10, change: -2, decisions: 5}",
-                            "licensing: {decisions: 5}")
+        text = text.replace(
+            "licensing: {last_year_items: 10, change: -2, decisions: 5}",
+            "licensing: {decisions: 5}",
+        )
         text += "processing_fees: {notices: 0, amount: 0}\n"
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
@@ -107,12 +115,19 @@ def test_previous_checks_carried_over_against_last_year(tmp_path: Path) -> None:
     result = run("validate", "--previous", last, this)
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    assert lines[2] == (f"{this}:8:21: 本年“二、上年结转政府信息公开申请数量”应等于上年“四、结转下年度继续办理”："
-                        "商业企业列：本年填写 0，按上年报告应为 1")
-    assert lines[3] == "    三、收到和处理政府信息公开申请情况 › 二、上年结转政府信息公开申请数量 › 商业企业"
+    assert lines[2] == (
+        f"{this}:8:21: 本年“二、上年结转政府信息公开申请数量”应等于上年“四、结转下年度继续办理”："
+        "商业企业列：本年填写 0，按上年报告应为 1"
+    )
+    assert (
+        lines[3]
+        == "    三、收到和处理政府信息公开申请情况 › 二、上年结转政府信息公开申请数量 › 商业企业"
+    )
     assert len(lines) == 4
-    assert "警告: 本年“上一年项目数量”应等于上年“上一年项目数量”加上年“本年增/减”：本年填写 10，按上年报告应为 8" \
+    assert (
+        "警告: 本年“上一年项目数量”应等于上年“上一年项目数量”加上年“本年增/减”：本年填写 10，按上年报告应为 8"
         in result.output
+    )
 
 
 def test_previous_across_the_format_change_checks_only_carried_over(tmp_path: Path) -> None:
@@ -142,8 +157,17 @@ def test_previous_with_its_own_arithmetic_errors_is_still_used(tmp_path: Path) -
 @pytest.mark.parametrize("year", [2019, 2020, 2021, 2024])
 def test_init_skeleton_validates_as_is(tmp_path: Path, year: int) -> None:
     target = tmp_path / "report.yaml"
-    result = run("init", "--kind", "gov-info-annual", "--year", year, "--agency", "某某市某某局",
-                 "-o", target)
+    result = run(
+        "init",
+        "--kind",
+        "gov-info-annual",
+        "--year",
+        year,
+        "--agency",
+        "某某市某某局",
+        "-o",
+        target,
+    )
     assert result.exit_code == 0, result.output
     text = target.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=file://")
@@ -187,11 +211,14 @@ def test_help_texts_explain_themselves() -> None:
 
 def test_console_script_runs_without_traceback(tmp_path: Path) -> None:
     exe = shutil.which("gencli") or f"{sys.executable} -m gencli"
-    result = subprocess.run([*exe.split(), "validate", str(INVALID / "tab-indent.yaml")],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [*exe.split(), "validate", str(INVALID / "tab-indent.yaml")], capture_output=True, text=True
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
-    assert "tab-indent.yaml:7:1: YAML 语法错误：不能用制表符（Tab）缩进，请改用空格" in result.stdout
+    assert (
+        "tab-indent.yaml:7:1: YAML 语法错误：不能用制表符（Tab）缩进，请改用空格" in result.stdout
+    )
 
 
 def test_unreadable_file_is_a_usage_error(tmp_path: Path) -> None:
@@ -236,13 +263,17 @@ def test_previous_in_force_rule_of_the_2021_format_warns(tmp_path: Path) -> None
         path.write_text(
             f"kind: gov-info-annual\nagency: 测试局\nyear: {year}\noverview: 概况。\n"
             f"proactive:\n  rules: {rules}\napplications: {{}}\nappeals: {{}}\nproblems: 问题。\n"
-            "processing_fees: {notices: 0, amount: 0}\n", encoding="utf-8")
+            "processing_fees: {notices: 0, amount: 0}\n",
+            encoding="utf-8",
+        )
         return path
 
     last = report(2022, "{issued: 1, repealed: 0, in_force: 10}")
     this = report(2023, "{issued: 2, repealed: 1, in_force: 12}")
     result = run("validate", "--previous", last, this)
     assert result.exit_code == 0
-    assert (f"{this}:6:45: 警告: 本年“现行有效件数”应等于上年“现行有效件数”加本年“本年制发件数”减本年“本年废止件数”："
-            "本年填写 12，按上年报告应为 11") in result.stdout
+    assert (
+        f"{this}:6:45: 警告: 本年“现行有效件数”应等于上年“现行有效件数”加本年“本年制发件数”减本年“本年废止件数”："
+        "本年填写 12，按上年报告应为 11"
+    ) in result.stdout
     assert run("validate", "--strict", "--previous", last, this).exit_code == 1

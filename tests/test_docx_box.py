@@ -31,26 +31,39 @@ W = f"{{{NS['w']}}}"
 
 
 def sample() -> Document:
-    inner = Table([[Cell([Run("项目")], header=True), Cell([Run("内容")], header=True)],
-                   [Cell([Run("甲")]), Cell([Run("占位")])]], [1, 2], header_rows=1)
-    box = Box([Run("重点工程")], [
-        Heading(3, "1.", [Run("甲工程。")], [Run("建设“甲”。")]),
-        Paragraph([Run("说明文字，"), Run("加粗", bold=True), Run("。")]),
-        Paragraph([Run("注：占位。")], style="plain"),
-        ListItem("1.", [Run("第一项")]),
-        ListItem("·", [Run("下一级")], depth=1),
-        inner,
-    ], number="专栏1\u3000")
-    return Document("某某规划", [
-        Heading(0, "第一章\u3000", [Run("发展基础")]),
-        Heading(1, "一、", [Run("发展基础")]),
-        Heading(2, "（一）", [Run("深化“改革”。")], [Run("全面推行某某制度。")]),
-        Paragraph([Run("正文。")]),
-        box,
-        Table([[Cell([Run("甲")])]], [1]),
-        Heading(0, "第二章\u3000", [Run("总体要求")]),
-        Signature("某某局", "2022年4月7日"),
-    ])
+    inner = Table(
+        [
+            [Cell([Run("项目")], header=True), Cell([Run("内容")], header=True)],
+            [Cell([Run("甲")]), Cell([Run("占位")])],
+        ],
+        [1, 2],
+        header_rows=1,
+    )
+    box = Box(
+        [Run("重点工程")],
+        [
+            Heading(3, "1.", [Run("甲工程。")], [Run("建设“甲”。")]),
+            Paragraph([Run("说明文字，"), Run("加粗", bold=True), Run("。")]),
+            Paragraph([Run("注：占位。")], style="plain"),
+            ListItem("1.", [Run("第一项")]),
+            ListItem("·", [Run("下一级")], depth=1),
+            inner,
+        ],
+        number="专栏1\u3000",
+    )
+    return Document(
+        "某某规划",
+        [
+            Heading(0, "第一章\u3000", [Run("发展基础")]),
+            Heading(1, "一、", [Run("发展基础")]),
+            Heading(2, "（一）", [Run("深化“改革”。")], [Run("全面推行某某制度。")]),
+            Paragraph([Run("正文。")]),
+            box,
+            Table([[Cell([Run("甲")])]], [1]),
+            Heading(0, "第二章\u3000", [Run("总体要求")]),
+            Signature("某某局", "2022年4月7日"),
+        ],
+    )
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +74,9 @@ def docx_bytes() -> bytes:
 @pytest.fixture(scope="module")
 def parts(docx_bytes) -> dict[str, etree._Element]:
     with zipfile.ZipFile(io.BytesIO(docx_bytes)) as archive:
-        return {n: etree.fromstring(archive.read(n)) for n in ("word/document.xml", "word/styles.xml")}
+        return {
+            n: etree.fromstring(archive.read(n)) for n in ("word/document.xml", "word/styles.xml")
+        }
 
 
 @pytest.fixture(scope="module")
@@ -139,12 +154,15 @@ def test_ambiguous_marks_in_a_run_in_lead_take_the_heading_face(body):
     assert quote.find("w:rPr/w:rFonts", NS).get(W + "eastAsia") == "楷体_GB2312"
 
 
-@pytest.mark.parametrize(("style_id", "name", "face", "bold"), [
-    ("GwHeading1Char", "一级标题字符", "黑体", False),
-    ("GwHeading2Char", "二级标题字符", "楷体_GB2312", False),
-    ("GwHeading3Char", "三级标题字符", "仿宋_GB2312", True),
-    ("GwHeading4Char", "四级标题字符", "仿宋_GB2312", False),
-])
+@pytest.mark.parametrize(
+    ("style_id", "name", "face", "bold"),
+    [
+        ("GwHeading1Char", "一级标题字符", "黑体", False),
+        ("GwHeading2Char", "二级标题字符", "楷体_GB2312", False),
+        ("GwHeading3Char", "三级标题字符", "仿宋_GB2312", True),
+        ("GwHeading4Char", "四级标题字符", "仿宋_GB2312", False),
+    ],
+)
 def test_heading_character_styles(parts, style_id, name, face, bold):
     char = style(parts, style_id)
     assert char.get(W + "type") == "character"
@@ -165,8 +183,10 @@ def test_box_is_a_framed_one_cell_table_as_wide_as_the_type_area(box):
     assert len(box.findall("w:tr", NS)) == 1 and len(box.findall("w:tr/w:tc", NS)) == 1
     pr = box.find("w:tblPr", NS)
     assert pr.find("w:tblW", NS).get(W + "w") == str(TEXT_WIDTH)
-    assert {pr.find(f"w:tblBorders/w:{side}", NS).get(W + "sz") for side in
-            ("top", "left", "bottom", "right")} == {"8"}
+    assert {
+        pr.find(f"w:tblBorders/w:{side}", NS).get(W + "sz")
+        for side in ("top", "left", "bottom", "right")
+    } == {"8"}
     assert pr.find("w:tblCellMar/w:left", NS).get(W + "w") == str(BOX_PADDING)
     assert pr.find("w:tblCaption", NS).get(W + "val") == "专栏1\u3000重点工程"
     assert box.find("w:tr/w:trPr/w:cantSplit", NS) is None
@@ -207,7 +227,7 @@ def test_table_inside_a_box_fits_inside_its_padding(box):
 def test_box_and_table_side_by_side_are_kept_apart(body):
     tags = [etree.QName(child).localname for child in body]
     first = tags.index("tbl")
-    assert tags[first:first + 4] == ["tbl", "p", "tbl", "p"]
+    assert tags[first : first + 4] == ["tbl", "p", "tbl", "p"]
 
 
 def test_signature_cannot_sit_in_a_box():
@@ -221,8 +241,10 @@ def test_libreoffice_prints_the_box_in_place(docx_bytes, tmp_path):
     path.write_bytes(docx_bytes)
     pdf = docx_to_pdf(path)
     compact = re.sub(r"\s", "", pdf_text(pdf))
-    assert ("正文。专栏1重点工程1.甲工程。建设“甲”。说明文字，加粗。注：占位。"
-            "1.第一项·下一级项目内容甲占位") in compact
+    assert (
+        "正文。专栏1重点工程1.甲工程。建设“甲”。说明文字，加粗。注：占位。"
+        "1.第一项·下一级项目内容甲占位"
+    ) in compact
     words = pdf_words(pdf)
     title = next(w for w in words if w.text.startswith("专栏"))
     item = next(w for w in words if w.text.startswith("1.甲工程"))

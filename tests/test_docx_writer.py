@@ -48,12 +48,19 @@ def sample_table() -> Table:
                 Cell([Run("总计")], rowspan=2, header=True),
             ],
             [Cell([Run(label)], header=True) for label in ("自然人", "法人", "其他")],
-            [Cell([Run("一、本年新收申请数量")], align="left"),
-             *(Cell([Run(n)]) for n in ("12", "3", "0", "15"))],
-            [Cell([Run("二、上年结转申请数量")], rowspan=2, align="left"),
-             *(Cell([Run(n)]) for n in ("4", "1", "0", "5"))],
+            [
+                Cell([Run("一、本年新收申请数量")], align="left"),
+                *(Cell([Run(n)]) for n in ("12", "3", "0", "15")),
+            ],
+            [
+                Cell([Run("二、上年结转申请数量")], rowspan=2, align="left"),
+                *(Cell([Run(n)]) for n in ("4", "1", "0", "5")),
+            ],
             [Cell([Run(n)]) for n in ("7", "8", "9", "24")],
-            [Cell([Run("三、本年度办理结果")], colspan=4, align="left"), Cell([Run("44")], align="right")],
+            [
+                Cell([Run("三、本年度办理结果")], colspan=4, align="left"),
+                Cell([Run("44")], align="right"),
+            ],
         ],
         widths=[3, 1, 1, 1, 1],
         header_rows=2,
@@ -67,11 +74,13 @@ def sample_document() -> Document:
         title=TITLE,
         subtitle="（2025年1月20日）",
         blocks=[
-            Paragraph([
-                Run("本报告根据《中华人民共和国政府信息公开条例》（以下简称“条例”）编制，"),
-                Run("全文包括总体情况", bold=True),
-                Run("……等部分。"),
-            ]),
+            Paragraph(
+                [
+                    Run("本报告根据《中华人民共和国政府信息公开条例》（以下简称“条例”）编制，"),
+                    Run("全文包括总体情况", bold=True),
+                    Run("……等部分。"),
+                ]
+            ),
             Heading(1, "一、", [Run("总体情况")]),
             Paragraph([Run(LONG)]),
             Heading(2, "（一）", [Run("主动公开")]),
@@ -144,8 +153,11 @@ def test_zip_entries_have_fixed_timestamps_and_stable_order(docx_bytes):
 
 def test_core_properties_are_fixed(parts):
     core = parts["docProps/core.xml"]
-    ns = {"dc": "http://purl.org/dc/elements/1.1/", "dcterms": "http://purl.org/dc/terms/",
-          "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"}
+    ns = {
+        "dc": "http://purl.org/dc/elements/1.1/",
+        "dcterms": "http://purl.org/dc/terms/",
+        "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+    }
     assert core.findtext("dc:title", namespaces=ns) == TITLE
     assert core.findtext("dc:language", namespaces=ns) == "zh-CN"
     assert core.findtext("dcterms:created", namespaces=ns) == "2000-01-01T00:00:00Z"
@@ -179,8 +191,13 @@ def test_section_is_a4_with_gbt9704_margins_and_line_grid(body):
     assert (attr(pg_sz, "w"), attr(pg_sz, "h")) == ("11906", "16838")
     pg_mar = sect.find("w:pgMar", NS)
     margins = {side: attr(pg_mar, side) for side in ("top", "bottom", "left", "right", "footer")}
-    assert margins == {"top": "2098", "bottom": "1984", "left": "1588", "right": "1474",
-                       "footer": "1418"}
+    assert margins == {
+        "top": "2098",
+        "bottom": "1984",
+        "left": "1588",
+        "right": "1474",
+        "footer": "1418",
+    }
     grid = sect.find("w:docGrid", NS)
     assert (attr(grid, "type"), attr(grid, "linePitch")) == ("lines", "579")
 
@@ -259,8 +276,11 @@ def test_headings_keep_with_next_and_carry_outline_levels(parts):
 
 def test_font_table_declares_windows_fallbacks(parts):
     fonts = parts["word/fontTable.xml"]
-    alt = {attr(f, "name"): attr(f.find("w:altName", NS), "val")
-           for f in fonts.findall("w:font", NS) if f.find("w:altName", NS) is not None}
+    alt = {
+        attr(f, "name"): attr(f.find("w:altName", NS), "val")
+        for f in fonts.findall("w:font", NS)
+        if f.find("w:altName", NS) is not None
+    }
     assert alt["仿宋_GB2312"] == "仿宋"
     assert alt["楷体_GB2312"] == "楷体"
     assert alt["方正小标宋简体"] == "宋体"
@@ -302,8 +322,13 @@ def test_bold_runs_are_bold(body):
 
 @pytest.mark.parametrize(
     ("marks", "face"),
-    [("“", "仿宋_GB2312"), ("”", "仿宋_GB2312"), ("……", "仿宋_GB2312"), ("——", "仿宋_GB2312"),
-     ("·", "仿宋_GB2312")],
+    [
+        ("“", "仿宋_GB2312"),
+        ("”", "仿宋_GB2312"),
+        ("……", "仿宋_GB2312"),
+        ("——", "仿宋_GB2312"),
+        ("·", "仿宋_GB2312"),
+    ],
 )
 def test_ambiguous_marks_get_the_cjk_face_in_every_slot(body, marks, face):
     runs = [r for r in body.iter(w("r")) if paragraph_text(r) == marks]
@@ -354,13 +379,22 @@ def test_table_is_centred_fixed_and_as_wide_as_the_type_area(table):
     for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
         border = tbl_pr.find(f"w:tblBorders/w:{side}", NS)
         assert (attr(border, "val"), attr(border, "sz"), attr(border, "color")) == (
-            "single", "4", "000000")
+            "single",
+            "4",
+            "000000",
+        )
 
 
 def test_header_rows_repeat_and_no_row_splits(table):
     rows = table.findall("w:tr", NS)
     assert [r.find("w:trPr/w:tblHeader", NS) is not None for r in rows] == [
-        True, True, False, False, False, False]
+        True,
+        True,
+        False,
+        False,
+        False,
+        False,
+    ]
     assert all(r.find("w:trPr/w:cantSplit", NS) is not None for r in rows)
 
 
@@ -370,10 +404,12 @@ def test_spans_become_grid_span_and_vertical_merge(table):
         for tc in row.findall("w:tc", NS):
             span = tc.find("w:tcPr/w:gridSpan", NS)
             merge = tc.find("w:tcPr/w:vMerge", NS)
-            cells.append((
-                "1" if span is None else attr(span, "val"),
-                None if merge is None else attr(merge, "val"),
-            ))
+            cells.append(
+                (
+                    "1" if span is None else attr(span, "val"),
+                    None if merge is None else attr(merge, "val"),
+                )
+            )
         return cells
 
     rows = [layout(row) for row in table.findall("w:tr", NS)]
@@ -447,7 +483,8 @@ def test_page_number_footers(parts, kind, align, indent):
     assert paragraph_text(p) == "— 1 —"
     assert "".join(p.xpath(".//w:instrText/text()", namespaces=NS)).strip() == "PAGE"
     footer_style = parts["word/styles.xml"].xpath(
-        f'w:style[@w:styleId="{paragraph_style(p)}"]', namespaces=NS)[0]
+        f'w:style[@w:styleId="{paragraph_style(p)}"]', namespaces=NS
+    )[0]
     assert attr(footer_style.find("w:pPr/w:jc", NS), "val") == align
     assert attr(footer_style.find("w:pPr/w:ind", NS), indent) == "280"
     base = style(parts, "页码")
@@ -497,8 +534,16 @@ def pdf(tmp_path_factory, docx_bytes) -> Path:
 def test_libreoffice_prints_the_report(pdf):
     text = pdf_text(pdf)
     compact = re.sub(r"\s", "", text)
-    for expected in (TITLE, "一、总体情况", "（一）主动公开", "1.制度建设", "（1）完善规章",
-                     "申请人情况", "某某市统计局", "2025年1月20日"):
+    for expected in (
+        TITLE,
+        "一、总体情况",
+        "（一）主动公开",
+        "1.制度建设",
+        "（1）完善规章",
+        "申请人情况",
+        "某某市统计局",
+        "2025年1月20日",
+    ):
         assert expected in compact, expected
     for figure in ("12", "15", "24", "44"):
         assert figure in text.split()

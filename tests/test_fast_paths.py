@@ -25,18 +25,51 @@ from gencli.writers.docx import writer as docx_writer
 from .conftest import CASES, EXAMPLES
 
 ALL = sorted(EXAMPLES.glob("*.yaml")) + sorted(CASES.glob("*/*/*.yaml"))
-BUILT = sorted(EXAMPLES.glob("*.yaml")) + sorted(CASES.glob("*/valid/*.yaml")) \
+BUILT = (
+    sorted(EXAMPLES.glob("*.yaml"))
+    + sorted(CASES.glob("*/valid/*.yaml"))
     + sorted(CASES.glob("*/warning/*.yaml"))
+)
 MUTATIONS = list(":-[]{},#&*!|>'\"\n \\%@`?~.0123456789eE_+xo年") + [
-    "\n  ", ": ", "- ", "\r\n", "0x1", "1_0", ".inf", "null", "true", "<<", "|-", ">+", "|2",
-    "---", "...", "\u3000", "\\x41", "\\/", "? ", "!!", "=", "0o7", "1e3", "+1", "-0", ".5"]
+    "\n  ",
+    ": ",
+    "- ",
+    "\r\n",
+    "0x1",
+    "1_0",
+    ".inf",
+    "null",
+    "true",
+    "<<",
+    "|-",
+    ">+",
+    "|2",
+    "---",
+    "...",
+    "\u3000",
+    "\\x41",
+    "\\/",
+    "? ",
+    "!!",
+    "=",
+    "0o7",
+    "1e3",
+    "+1",
+    "-0",
+    ".5",
+]
 
 
 def plain(value: Any) -> Any:
     """A loaded value without ruamel's types (CommentedMap, ScalarInt…), keys kept typed."""
     if isinstance(value, dict):
-        return {(type(k) if type(k) in (str, bool) else int if isinstance(k, int) else type(k),
-                 plain(k)): plain(v) for k, v in value.items()}
+        return {
+            (
+                type(k) if type(k) in (str, bool) else int if isinstance(k, int) else type(k),
+                plain(k),
+            ): plain(v)
+            for k, v in value.items()
+        }
     if isinstance(value, list):
         return [plain(v) for v in value]
     for kind in (bool, int, str, Decimal):
@@ -82,15 +115,31 @@ def test_fastyaml_agrees_with_ruamel_on_mutated_reports() -> None:
         for _ in range(rng.randint(1, 3)):
             at = rng.randrange(len(text) + 1)
             cut = rng.choice((0, 0, 1, 2))
-            text = text[:at] + rng.choice(MUTATIONS + [""]) + text[at + cut:]
+            text = text[:at] + rng.choice(MUTATIONS + [""]) + text[at + cut :]
         agrees(text)
 
 
-@pytest.mark.parametrize("text", [
-    "a: |#\n  x\n", "a: |\n \n  x\n", "a: &x 1\nb: *x\n", "a: !!str 1\n", "%YAML 1.1\n---\na: 1\n",
-    "a: 1\na: 2\n", "a: 0x1F\n", "a: 1_000\n", "a: 012\n", "? [a]\n: 1\n", "<<: {a: 1}\n",
-    "a: 1\n---\nb: 2\n", "a:\tb\n", "a: b\u2028c\n", "[" * 40 + "]" * 40,
-], ids=lambda text: repr(text)[:20])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: |#\n  x\n",
+        "a: |\n \n  x\n",
+        "a: &x 1\nb: *x\n",
+        "a: !!str 1\n",
+        "%YAML 1.1\n---\na: 1\n",
+        "a: 1\na: 2\n",
+        "a: 0x1F\n",
+        "a: 1_000\n",
+        "a: 012\n",
+        "? [a]\n: 1\n",
+        "<<: {a: 1}\n",
+        "a: 1\n---\nb: 2\n",
+        "a:\tb\n",
+        "a: b\u2028c\n",
+        "[" * 40 + "]" * 40,
+    ],
+    ids=lambda text: repr(text)[:20],
+)
 def test_fastyaml_declines_what_only_ruamel_should_judge(text: str) -> None:
     assert fastyaml.load(text) is fastyaml.DECLINED
 
@@ -100,8 +149,9 @@ def test_a_quick_check_reports_what_a_full_check_reports(monkeypatch) -> None:
     monkeypatch.setattr(fastyaml, "load", lambda text: fastyaml.DECLINED)
     for path, checked in quick.items():
         full = validation.check_file(path)
-        assert [d.as_text() for d in checked.diagnostics] == \
-            [d.as_text() for d in full.diagnostics], path
+        assert [d.as_text() for d in checked.diagnostics] == [
+            d.as_text() for d in full.diagnostics
+        ], path
         assert checked.normalized == full.normalized, path
 
 
@@ -244,6 +294,10 @@ def test_the_cell_helper_writes_what_the_template_macro_wrote() -> None:
     env = jinja2.Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
     macro = env.from_string(MACRO).module.cell
     for text in ("总计", "a < b & c", Markup("<b>已转义</b>"), 12, Decimal("1.50")):
-        for options in ({}, {"header": True}, {"rowspan": 3, "colspan": 2, "align": "left"},
-                        {"colspan": 1, "align": 'x"y'}):
+        for options in (
+            {},
+            {"header": True},
+            {"rowspan": 3, "colspan": 2, "align": "left"},
+            {"colspan": 1, "align": 'x"y'},
+        ):
             assert str(layout.cell(text, **options)) == str(macro(text, **options))

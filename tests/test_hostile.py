@@ -34,35 +34,47 @@ def test_a_50_mb_file_is_refused_before_it_is_read(tmp_path: Path, monkeypatch) 
         stream.write(MINIMAL.encode("utf-8"))
         stream.truncate(50 * 1024 * 1024)
     read = Path.read_bytes
-    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("read") if self == big
-                        else read(self))
+    monkeypatch.setattr(
+        Path, "read_bytes", lambda self: pytest.fail("read") if self == big else read(self)
+    )
     result = invoke("validate", big)
     assert result.exit_code == 1
-    assert result.stdout == f"{big}:1:1: 文件过大（50.0 MB）：报告文件不应超过 10 MB，请确认选对了文件\n"
+    assert (
+        result.stdout
+        == f"{big}:1:1: 文件过大（50.0 MB）：报告文件不应超过 10 MB，请确认选对了文件\n"
+    )
 
 
 def test_script_in_narrative_is_escaped_in_html_and_literal_in_docx(tmp_path: Path) -> None:
     source = tmp_path / "r.yaml"
-    source.write_text(MINIMAL.replace(
-        "overview: 本年度工作平稳。",
-        'overview: |\n  <script>alert("x")</script> & <b>粗</b> <img src=x onerror=alert(1)>'),
-        encoding="utf-8")
+    source.write_text(
+        MINIMAL.replace(
+            "overview: 本年度工作平稳。",
+            'overview: |\n  <script>alert("x")</script> & <b>粗</b> <img src=x onerror=alert(1)>',
+        ),
+        encoding="utf-8",
+    )
     assert invoke("build", source).exit_code == 0
     html = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert "<script" not in html and "<img" not in html and "<b>" not in html
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;粗&lt;/b&gt;" in html
     with zipfile.ZipFile(tmp_path / "r.docx") as archive:
         body = archive.read("word/document.xml").decode("utf-8")
-    assert "&lt;script&gt;alert(\"x\")&lt;/script&gt; &amp; &lt;b&gt;粗&lt;/b&gt;" in body
+    assert '&lt;script&gt;alert("x")&lt;/script&gt; &amp; &lt;b&gt;粗&lt;/b&gt;' in body
 
 
 def test_jinja_reaching_for_python_internals_is_never_executed(tmp_path: Path) -> None:
     marker = tmp_path / "executed"
     source = tmp_path / "r.yaml"
-    source.write_text(MINIMAL.replace(
-        "overview: 本年度工作平稳。",
-        "overview: |\n  {{ cycler.__init__.__globals__.os.system('touch " + str(marker) + "') }}"),
-        encoding="utf-8")
+    source.write_text(
+        MINIMAL.replace(
+            "overview: 本年度工作平稳。",
+            "overview: |\n  {{ cycler.__init__.__globals__.os.system('touch "
+            + str(marker)
+            + "') }}",
+        ),
+        encoding="utf-8",
+    )
     result = invoke("build", source)
     assert result.exit_code == 1
     assert f"{source}:5:1: 数字引用中不允许调用函数" in result.stdout
@@ -114,7 +126,9 @@ def test_an_interrupted_write_leaves_no_partial_file(tmp_path: Path, monkeypatch
 
     monkeypatch.setattr(gencli.base.output.os, "chmod", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        gencli.base.output.write_all_atomically({target: b"new docx", tmp_path / "report.html": b"new"})
+        gencli.base.output.write_all_atomically(
+            {target: b"new docx", tmp_path / "report.html": b"new"}
+        )
     assert target.read_bytes() == b"previous"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.docx"]
 

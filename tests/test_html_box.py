@@ -10,25 +10,36 @@ from .test_html_writer import parse
 
 
 def sample() -> Document:
-    return Document("某某规划", [
-        Heading(0, "第一章\u3000", [Run("发展基础")]),
-        Heading(1, "一、", [Run("发展基础")]),
-        Heading(2, "（一）", [Run("深化改革。")], [Run("全面推行"), Run("某某", bold=True)]),
-        Heading(4, "（1）", [Run("第一小点")]),
-        Box([Run("重点<工程>")], [
-            Heading(3, "1.", [Run("甲工程。")], [Run("建设甲。")]),
-            Paragraph([Run("说明。")]),
-            Table([[Cell([Run("甲")])]], [1]),
-        ], number="专栏1\u3000"),
-    ])
+    return Document(
+        "某某规划",
+        [
+            Heading(0, "第一章\u3000", [Run("发展基础")]),
+            Heading(1, "一、", [Run("发展基础")]),
+            Heading(2, "（一）", [Run("深化改革。")], [Run("全面推行"), Run("某某", bold=True)]),
+            Heading(4, "（1）", [Run("第一小点")]),
+            Box(
+                [Run("重点<工程>")],
+                [
+                    Heading(3, "1.", [Run("甲工程。")], [Run("建设甲。")]),
+                    Paragraph([Run("说明。")]),
+                    Table([[Cell([Run("甲")])]], [1]),
+                ],
+                number="专栏1\u3000",
+            ),
+        ],
+    )
 
 
 def test_chapters_shift_every_heading_one_level_down():
     tree = parse(write_html(sample()))
     assert tree.find("article").attrs["class"] == "chapters"
     found = [(n.tag, n.text) for n in tree.iter("h1", "h2", "h3", "h4", "h5", "h6")]
-    assert found == [("h1", "某某规划"), ("h2", "第一章\u3000发展基础"), ("h3", "一、发展基础"),
-                     ("h6", "（1）第一小点")]
+    assert found == [
+        ("h1", "某某规划"),
+        ("h2", "第一章\u3000发展基础"),
+        ("h3", "一、发展基础"),
+        ("h6", "（1）第一小点"),
+    ]
 
 
 def test_documents_without_chapters_are_unchanged():
@@ -58,7 +69,12 @@ def test_box_is_a_labelled_aside_holding_its_blocks():
 
 def test_css_styles_chapters_boxes_and_run_in_leads():
     css = parse(write_html(sample())).find("style").text
-    for rule in ("article.chapters h2", "aside.box", "p.box-title", ".run-in .level-2",
-                 "border: 1.5px solid #000"):
+    for rule in (
+        "article.chapters h2",
+        "aside.box",
+        "p.box-title",
+        ".run-in .level-2",
+        "border: 1.5px solid #000",
+    ):
         assert rule in css, rule
     assert css.count("{") == css.count("}")

@@ -37,22 +37,25 @@ def browser():
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("html")
-    result = CliRunner().invoke(main, ["build", *map(str, EXAMPLE_FILES), "-o", str(out),
-                                       "--to", "html"])
+    result = CliRunner().invoke(
+        main, ["build", *map(str, EXAMPLE_FILES), "-o", str(out), "--to", "html"]
+    )
     assert result.exit_code == 0, result.output
     return out
 
 
 @pytest.mark.parametrize("example", EXAMPLE_FILES, ids=lambda p: p.stem)
-def test_example_html_in_chromium(browser: Browser, pages: Path, example: Path,
-                                  tmp_path: Path) -> None:
+def test_example_html_in_chromium(
+    browser: Browser, pages: Path, example: Path, tmp_path: Path
+) -> None:
     page = pages / f"{example.stem}.html"
     url = page.resolve().as_uri()
     browser.open(url)
     assert browser.requests() == [url]  # the page itself, and nothing else
     cells = browser.evaluate(
         "[...document.querySelectorAll('table')].map(t => [...t.querySelectorAll('th,td')]"
-        ".filter(c => c.getBoundingClientRect().width > 0).length)")
+        ".filter(c => c.getBoundingClientRect().width > 0).length)"
+    )
     assert cells == [CELLS_2019["table-2"], CELLS_2019["table-3"], CELLS_2019["table-4"]]
     headings = browser.evaluate("[...document.querySelectorAll('h2')].map(h => h.textContent)")
     assert headings[0] == "一、总体情况" and headings[-1] == "六、其他需要报告的事项"

@@ -128,12 +128,24 @@ def sample_table() -> Table:
         rows=[
             [h("本列数据的勾稽关系", rowspan=2, colspan=2), h("申请人情况", colspan=3)],
             [h("自然人"), h("法人或其他组织"), h("总计")],
-            [h("一、本年新收政府信息公开申请数量", colspan=2, align="left"), c("10"), c("2"),
-             c("12", align="right")],
-            [h("三、本年度办理结果", rowspan=2), h("（一）予以公开", align="left"), c("5"), c("1"),
-             c("6")],
+            [
+                h("一、本年新收政府信息公开申请数量", colspan=2, align="left"),
+                c("10"),
+                c("2"),
+                c("12", align="right"),
+            ],
+            [
+                h("三、本年度办理结果", rowspan=2),
+                h("（一）予以公开", align="left"),
+                c("5"),
+                c("1"),
+                c("6"),
+            ],
             [h("（二）部分公开", align="left"), c("3"), c("0"), c("3")],
-            [c("备注", colspan=2, align="left"), Cell([Run("含", bold=True), Run("转办")], colspan=3)],
+            [
+                c("备注", colspan=2, align="left"),
+                Cell([Run("含", bold=True), Run("转办")], colspan=3),
+            ],
         ],
     )
 
@@ -143,8 +155,13 @@ def sample_document() -> Document:
         title="某市人民政府办公室2024年政府信息公开工作年度报告",
         subtitle="（2025年1月）",
         blocks=[
-            Paragraph([Run("本报告根据"), Run("《中华人民共和国政府信息公开条例》", bold=True),
-                       Run("编制。")]),
+            Paragraph(
+                [
+                    Run("本报告根据"),
+                    Run("《中华人民共和国政府信息公开条例》", bold=True),
+                    Run("编制。"),
+                ]
+            ),
             Heading(1, "一、", [Run("总体情况")]),
             Heading(2, "（一）", [Run("主动公开")]),
             Heading(3, "1.", [Run("规章")]),
@@ -230,8 +247,9 @@ def test_attribute_values_cannot_break_out():
         title='"><script>x</script>',
         lang='zh"><script>',
         blocks=[
-            Table(rows=[[Cell([Run("a")], align='"onclick="x')]], widths=[1],
-                  caption='"<b>cap</b>&'),
+            Table(
+                rows=[[Cell([Run("a")], align='"onclick="x')]], widths=[1], caption='"<b>cap</b>&'
+            ),
         ],
     )
     tree = parse(write_html(doc))
@@ -244,8 +262,18 @@ def test_attribute_values_cannot_break_out():
 
 def test_no_network(page):
     lowered = page.lower()
-    for needle in ("http://", "https://", "src=", "<link", "@import", "url(", "<script",
-                   "<iframe", "<img", "//fonts"):
+    for needle in (
+        "http://",
+        "https://",
+        "src=",
+        "<link",
+        "@import",
+        "url(",
+        "<script",
+        "<iframe",
+        "<img",
+        "//fonts",
+    ):
         assert needle not in lowered, needle
 
 
@@ -257,9 +285,16 @@ def test_css(tree):
     assert '"方正小标宋简体", "FZXiaoBiaoSong-B05S"' in css
     assert '"SimHei", "黑体", "Noto Sans CJK SC", sans-serif' in css
     assert '"KaiTi", "楷体", "楷体_GB2312", "AR PL UKai CN", serif' in css
-    for rule in ("text-indent: 2em", "font-size: 22pt", "border-collapse: collapse",
-                 "1px solid #000", "max-width: 156mm", "overflow-x: auto",
-                 "break-inside: avoid", "break-after: avoid"):
+    for rule in (
+        "text-indent: 2em",
+        "font-size: 22pt",
+        "border-collapse: collapse",
+        "1px solid #000",
+        "max-width: 156mm",
+        "overflow-x: auto",
+        "break-inside: avoid",
+        "break-after: avoid",
+    ):
         assert rule in css, rule
     assert css.count("{") == css.count("}")
 
@@ -269,8 +304,7 @@ def test_table_structure(tree):
     table = wrap.find("table")
     assert table.find("caption").text == "表1 收到和处理政府信息公开申请情况"
     widths = [c.attrs["style"] for c in table.find("colgroup").iter("col")]
-    assert widths == ["width: 25%", "width: 37.5%", "width: 12.5%", "width: 12.5%",
-                      "width: 12.5%"]
+    assert widths == ["width: 25%", "width: 37.5%", "width: 12.5%", "width: 12.5%", "width: 12.5%"]
     head_rows = list(table.find("thead").iter("tr"))
     body_rows = list(table.find("tbody").iter("tr"))
     assert (len(head_rows), len(body_rows)) == (2, 4)
@@ -285,9 +319,11 @@ def test_table_structure(tree):
         ("（二）部分公开", "row"),
     ]
 
-    spans = [(cell.text, cell.attrs.get("colspan"), cell.attrs.get("rowspan"))
-             for cell in table.iter("th", "td")
-             if "colspan" in cell.attrs or "rowspan" in cell.attrs]
+    spans = [
+        (cell.text, cell.attrs.get("colspan"), cell.attrs.get("rowspan"))
+        for cell in table.iter("th", "td")
+        if "colspan" in cell.attrs or "rowspan" in cell.attrs
+    ]
     assert spans == [
         ("本列数据的勾稽关系", "2", "2"),
         ("申请人情况", "3", None),

@@ -23,8 +23,12 @@ FUZHOU = EXAMPLES / "plan" / "fuzhou-amr-14th-five-year-plan.yaml"
 BOXES = CASES / "plan" / "valid" / "boxes-and-indicators.yaml"
 ROWS = CASES / "plan" / "valid" / "indicator-rows.yaml"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-CHAPTERS = ["第一章\u3000发展基础和形势挑战", "第二章\u3000总体要求", "第三章\u3000重点任务",
-            "第四章\u3000保障措施"]
+CHAPTERS = [
+    "第一章\u3000发展基础和形势挑战",
+    "第二章\u3000总体要求",
+    "第三章\u3000重点任务",
+    "第四章\u3000保障措施",
+]
 
 
 def run(*args) -> object:
@@ -34,8 +38,10 @@ def run(*args) -> object:
 def under(found: list[str], start: str, end: str | None) -> list[str]:
     """The headings between two others, numbers only."""
     stop = found.index(end) if end else len(found)
-    return [h.split("\u3000")[0] if h.startswith("第") else re.match(r"^(.+?[、）.])", h).group(1)
-            for h in found[found.index(start) + 1:stop]]
+    return [
+        h.split("\u3000")[0] if h.startswith("第") else re.match(r"^(.+?[、）.])", h).group(1)
+        for h in found[found.index(start) + 1 : stop]
+    ]
 
 
 def test_example_validates_without_findings() -> None:
@@ -51,8 +57,9 @@ def test_every_property_is_documented_in_chinese() -> None:
 def test_chapters_are_numbered_in_order() -> None:
     found = headings(document_of(FUZHOU))
     assert [h for h in found if h.startswith("第")] == CHAPTERS
-    levels = {b.level for b in document_of(FUZHOU).blocks
-              if isinstance(b, Heading) and b.text in CHAPTERS}
+    levels = {
+        b.level for b in document_of(FUZHOU).blocks if isinstance(b, Heading) and b.text in CHAPTERS
+    }
     assert levels == {0}
 
 
@@ -67,7 +74,20 @@ def test_four_levels_under_a_chapter() -> None:
     found = headings(document_of(FUZHOU))
     section = "一、围绕一流营商环境，构建优质服务体系"
     assert under(found, section, "二、围绕知识产权强市，构建创造保护运用体系") == [
-        "（一）", "1.", "2.", "3.", "4.", "（二）", "1.", "2.", "3.", "（三）", "1.", "2.", "3."]
+        "（一）",
+        "1.",
+        "2.",
+        "3.",
+        "4.",
+        "（二）",
+        "1.",
+        "2.",
+        "3.",
+        "（三）",
+        "1.",
+        "2.",
+        "3.",
+    ]
     assert "1.持续深化商事制度改革。" in found  # a 段首标题: its text goes on in the paragraph
 
 
@@ -86,7 +106,9 @@ def test_boxes_are_numbered_over_the_whole_document() -> None:
     assert [b.text for b in boxes] == ["专栏1\u3000重点工程", "专栏2\u3000重点项目"]
     first = boxes[0].blocks
     assert [(h.number, h.text, "".join(r.text for r in h.run_in)) for h in first] == [
-        ("1.", "1.甲工程。", "建设甲。"), ("2.", "2.乙工程。", "建设乙。")]
+        ("1.", "1.甲工程。", "建设甲。"),
+        ("2.", "2.乙工程。", "建设乙。"),
+    ]
     assert isinstance(boxes[1].blocks[0], Table)
 
 
@@ -97,9 +119,23 @@ def test_indicator_table_groups_rows_by_category() -> None:
     assert (title.text, title.style, title.runs[0].bold) == ("主要指标", "center", True)
     rows = [[(c.text, c.rowspan) for c in row] for row in table.rows]
     assert [text for text, _ in rows[0]] == [
-        "类别", "序号", "指标名称", "单位", "2020年", "2025年", "属性"]
-    assert rows[1] == [("市场环境", 2), ("1", 1), ("每千人企业数", 1), ("户", 1), ("35", 1),
-                       ("45", 1), ("预期性", 1)]
+        "类别",
+        "序号",
+        "指标名称",
+        "单位",
+        "2020年",
+        "2025年",
+        "属性",
+    ]
+    assert rows[1] == [
+        ("市场环境", 2),
+        ("1", 1),
+        ("每千人企业数", 1),
+        ("户", 1),
+        ("35", 1),
+        ("45", 1),
+        ("预期性", 1),
+    ]
     assert [text for text, _ in rows[2]] == ["2", "满意率", "%", "98.5", "≥99", "约束性"]
     assert rows[3][:2] == [("质量", 1), ("3", 1)]
     assert rows[3][4] == ("97.0", 1)  # a decimal as written
@@ -108,7 +144,14 @@ def test_indicator_table_groups_rows_by_category() -> None:
 
 def test_indicator_rows_without_categories() -> None:
     table = next(b for b in document_of(ROWS).blocks if isinstance(b, Table))
-    assert [c.text for c in table.rows[0]] == ["序号", "指标名称", "单位", "基期值", "目标值", "属性"]
+    assert [c.text for c in table.rows[0]] == [
+        "序号",
+        "指标名称",
+        "单位",
+        "基期值",
+        "目标值",
+        "属性",
+    ]
     assert [c.text for c in table.rows[2]] == ["2", "乙指标", "个", "文字", "[5]", "约束性"]
     assert table.rows[1][2].text == ""  # no unit
 
@@ -161,12 +204,16 @@ def test_docx_boxes_are_framed_one_cell_tables(built: Path) -> None:
     docx = built / "boxes-and-indicators.docx"
     names = style_names(docx)
     tables = document_xml(docx).findall(f"{W}body/{W}tbl")
-    boxes = [t for t in tables if len(t.findall(f"{W}tr")) == 1 and len(t.findall(f".//{W}tc")) == 1]
+    boxes = [
+        t for t in tables if len(t.findall(f"{W}tr")) == 1 and len(t.findall(f".//{W}tc")) == 1
+    ]
     assert len(boxes) == 1  # the second box holds a table of its own
     cell = boxes[0].find(f"{W}tr/{W}tc")
     title, *content = cell.findall(f"{W}p")
     assert (names[title.find(f"{W}pPr/{W}pStyle").get(W + "val")], text_of(title)) == (
-        "专栏标题", "专栏1\u3000重点工程")
+        "专栏标题",
+        "专栏1\u3000重点工程",
+    )
     assert [text_of(p) for p in content] == ["1.甲工程。建设甲。", "2.乙工程。建设乙。"]
     assert boxes[0].find(f"{W}tr/{W}trPr/{W}cantSplit") is None  # a long box may break
     assert OpenXmlValidator().validate(docx).is_valid
@@ -174,9 +221,12 @@ def test_docx_boxes_are_framed_one_cell_tables(built: Path) -> None:
 
 def test_docx_indicator_table_spans(built: Path) -> None:
     docx = built / "boxes-and-indicators.docx"
-    indicators = [t for t in document_xml(docx).findall(f"{W}body/{W}tbl")
-                  if t.find(f"{W}tblPr/{W}tblCaption") is not None
-                  and t.find(f"{W}tblPr/{W}tblCaption").get(W + "val") == "主要指标"]
+    indicators = [
+        t
+        for t in document_xml(docx).findall(f"{W}body/{W}tbl")
+        if t.find(f"{W}tblPr/{W}tblCaption") is not None
+        and t.find(f"{W}tblPr/{W}tblCaption").get(W + "val") == "主要指标"
+    ]
     spans = table_spans(indicators[0])
     assert spans[1][0] == ("市场环境", 2, 1)
     assert spans[3][0] == ("质量", 1, 1)

@@ -63,7 +63,7 @@ def test_part_five_defaults_to_the_sentence_or_prints_what_is_given(tmp_path: Pa
     given = variant(tmp_path, "next_year: |", "other: |\n  占位的其他情况。\nnext_year: |")
     blocks = document_of(given).blocks
     five = next(i for i, b in enumerate(blocks) if isinstance(b, Heading) and b.number == "五、")
-    assert [b.text for b in blocks[five + 1:] if isinstance(b, Paragraph)] == ["占位的其他情况。"]
+    assert [b.text for b in blocks[five + 1 :] if isinstance(b, Paragraph)] == ["占位的其他情况。"]
 
 
 def test_narrative_headings_number_below_the_parts() -> None:
@@ -78,7 +78,11 @@ def test_preface_figures_table_and_signature() -> None:
     assert blocks[0].text == "现将本机关2023年法治政府建设情况报告如下。"
     assert any(b.text == "占位文字，引用年度：2023年。" for b in blocks if isinstance(b, Paragraph))
     table = next(b for b in blocks if isinstance(b, Table))
-    assert [[c.text for c in row] for row in table.rows] == [["项目", "数量"], ["甲", "1"], ["乙", "2"]]
+    assert [[c.text for c in row] for row in table.rows] == [
+        ["项目", "数量"],
+        ["甲", "1"],
+        ["乙", "2"],
+    ]
     assert blocks[-1] == Signature("某某市某某局", "2024年3月20日")
 
 
@@ -95,8 +99,17 @@ def test_schema_titles_leave_out_the_year() -> None:
 
 def test_init_skeleton_validates_and_builds(tmp_path: Path) -> None:
     target = tmp_path / "report.yaml"
-    result = run("init", "--kind", "rule-of-law-annual", "--year", 2024, "--agency", "某某市某某局",
-                 "-o", target)
+    result = run(
+        "init",
+        "--kind",
+        "rule-of-law-annual",
+        "--year",
+        2024,
+        "--agency",
+        "某某市某某局",
+        "-o",
+        target,
+    )
     assert result.exit_code == 0, result.output
     text = target.read_text(encoding="utf-8")
     assert "# 四、2025年推进法治政府建设的主要安排" in text
@@ -106,12 +119,17 @@ def test_init_skeleton_validates_and_builds(tmp_path: Path) -> None:
     assert run("build", target, "-o", tmp_path).exit_code == 0
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (("--agency", "某局"), "rule-of-law-annual 报告需要 --year（报告年度）"),
-    (("--year", 2024), "rule-of-law-annual 报告需要 --agency（报告机关）"),
-    (("--year", 2018, "--agency", "某局"),
-     "--year 应在 2019 至 2100 之间，这里是 2018：年度报告的五部分内容"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--agency", "某局"), "rule-of-law-annual 报告需要 --year（报告年度）"),
+        (("--year", 2024), "rule-of-law-annual 报告需要 --agency（报告机关）"),
+        (
+            ("--year", 2018, "--agency", "某局"),
+            "--year 应在 2019 至 2100 之间，这里是 2018：年度报告的五部分内容",
+        ),
+    ],
+)
 def test_init_explains_missing_or_wrong_options(args, message) -> None:
     result = run("init", "--kind", "rule-of-law-annual", *args)
     assert result.exit_code == 2
@@ -141,4 +159,6 @@ def test_pdf_prints_the_five_parts_default_sentence_and_signature(built: Path) -
     positions = [compact.index(title) for title in PARTS_2023]
     assert positions == sorted(positions)
     assert compact.index("本机关无其他需要报告的情况。") > positions[-1]
-    assert compact.index("某某市某某局2024年3月20日") > compact.index("本机关无其他需要报告的情况。")
+    assert compact.index("某某市某某局2024年3月20日") > compact.index(
+        "本机关无其他需要报告的情况。"
+    )

@@ -28,8 +28,9 @@ def numbers(path: Path) -> list[str]:
     return [h.number for h in document_of(path).blocks if isinstance(h, Heading)]
 
 
-@pytest.mark.parametrize("path", sorted((EXAMPLES / "work-summary").glob("*.yaml")),
-                         ids=lambda p: p.stem)
+@pytest.mark.parametrize(
+    "path", sorted((EXAMPLES / "work-summary").glob("*.yaml")), ids=lambda p: p.stem
+)
 def test_examples_validate_without_findings(path: Path) -> None:
     result = CliRunner().invoke(main, ["validate", "--strict", str(path)])
     assert result.exit_code == 0, result.output
@@ -41,10 +42,27 @@ def test_every_property_is_documented_in_chinese() -> None:
 
 def test_anhui_headings_are_numbered_at_every_level() -> None:
     assert numbers(ANHUI) == [
-        "一、", "（一）", "（二）", "1.", "2.", "（三）",
-        "二、", "（一）", "（二）", "（三）",
-        "三、", "（一）", "（二）", "1.", "2.", "3.", "4.", "5.", "（三）",
-        "四、", "五、",
+        "一、",
+        "（一）",
+        "（二）",
+        "1.",
+        "2.",
+        "（三）",
+        "二、",
+        "（一）",
+        "（二）",
+        "（三）",
+        "三、",
+        "（一）",
+        "（二）",
+        "1.",
+        "2.",
+        "3.",
+        "4.",
+        "5.",
+        "（三）",
+        "四、",
+        "五、",
     ]
     printed = headings(document_of(ANHUI))
     assert printed[0] == "一、提升政策解读质量主动回应社会关切"
@@ -55,8 +73,34 @@ def test_anhui_headings_are_numbered_at_every_level() -> None:
 def test_fuzhou_goes_from_chinese_straight_to_arabic_numbers() -> None:
     """The original uses 一、 then 1、 (no （一） level): `###` under `#`, printed 1. per GB/T 9704."""
     assert numbers(FUZHOU) == [
-        "一、", "1.", "2.", "二、", "1.", "2.", "三、", "1.", "2.", "3.", "4.", "5.", "6.",
-        "四、", "五、", "1.", "2.", "3.", "4.", "六、", "1.", "2.", "3.", "七、", "1.", "2.", "3.", "4.",
+        "一、",
+        "1.",
+        "2.",
+        "二、",
+        "1.",
+        "2.",
+        "三、",
+        "1.",
+        "2.",
+        "3.",
+        "4.",
+        "5.",
+        "6.",
+        "四、",
+        "五、",
+        "1.",
+        "2.",
+        "3.",
+        "4.",
+        "六、",
+        "1.",
+        "2.",
+        "3.",
+        "七、",
+        "1.",
+        "2.",
+        "3.",
+        "4.",
     ]
     levels = {h.number: h.level for h in document_of(FUZHOU).blocks if isinstance(h, Heading)}
     assert (levels["一、"], levels["1."]) == (1, 3)
@@ -66,7 +110,9 @@ def test_run_in_headings_keep_heading_and_text_in_one_paragraph() -> None:
     blocks = document_of(ANHUI).blocks
     first = next(b for b in blocks if isinstance(b, Heading) and b.number == "（一）")
     assert first.text == "（一）围绕稳定市场预期加强政策解读。"
-    assert "".join(r.text for r in first.run_in).startswith("《办法》明确要求，处室在制定规范性文件时")
+    assert "".join(r.text for r in first.run_in).startswith(
+        "《办法》明确要求，处室在制定规范性文件时"
+    )
     standalone = next(b for b in blocks if isinstance(b, Heading) and b.number == "二、")
     assert standalone.run_in == []  # 二、依法推进决策和执行公开。 ends at its full stop
 
@@ -84,11 +130,19 @@ def test_transcription_keeps_every_paragraph() -> None:
 def test_narrative_features_shared_by_every_kind() -> None:
     blocks = document_of(FEATURES).blocks
     assert headings(document_of(FEATURES)) == [
-        "一、第一部分", "（一）第一小节。", "1.第一点", "（1）第一小点", "二、第二部分", "1.第一点"]
+        "一、第一部分",
+        "（一）第一小节。",
+        "1.第一点",
+        "（1）第一小点",
+        "二、第二部分",
+        "1.第一点",
+    ]
     table = next(b for b in blocks if isinstance(b, Table))
     assert table.header_rows == 1
-    assert [[c.text for c in row] for row in table.rows] == [["指标", "2023年", "2024年"],
-                                                             ["甲", "1", "2"]]
+    assert [[c.text for c in row] for row in table.rows] == [
+        ["指标", "2023年", "2024年"],
+        ["甲", "1", "2"],
+    ]
     assert [c.align for c in table.rows[1]] == ["left", "right", "right"]
     items = [(b.marker, b.text) for b in blocks if isinstance(b, ListItem)]
     assert items == [("1.", "1.第一条"), ("2.", "2.第二条"), ("·", "·无序一"), ("·", "·无序二")]
@@ -99,7 +153,9 @@ def test_narrative_features_shared_by_every_kind() -> None:
 def test_signature_only_with_a_date(tmp_path: Path) -> None:
     source = tmp_path / "dated.yaml"
     text = FEATURES.read_text(encoding="utf-8").replace(
-        "title: 某某局2024年工作总结", "title: 某某局2024年工作总结\nagency: 某某局\ndate: 2025-01-06")
+        "title: 某某局2024年工作总结",
+        "title: 某某局2024年工作总结\nagency: 某某局\ndate: 2025-01-06",
+    )
     source.write_text(text, encoding="utf-8")
     signature = document_of(source).blocks[-1]
     assert signature == Signature("某某局", "2025年1月6日")
@@ -119,9 +175,19 @@ def test_docx_prints_run_in_headings_in_the_heading_face(built: Path) -> None:
     paragraphs = list(document_xml(docx).iter(W + "p"))
     run_in = next(p for p in paragraphs if text_of(p).startswith("（一）围绕稳定市场预期"))
     assert names[run_in.find(f"{W}pPr/{W}pStyle").get(W + "val")] == "公文正文"
-    styled = [(names[r.find(f"{W}rPr/{W}rStyle").get(W + "val")] if r.find(f"{W}rPr/{W}rStyle")
-               is not None else None, text_of(r)) for r in run_in.iter(W + "r")]
-    assert styled[:2] == [("二级标题字符", "（一）"), ("二级标题字符", "围绕稳定市场预期加强政策解读。")]
+    styled = [
+        (
+            names[r.find(f"{W}rPr/{W}rStyle").get(W + "val")]
+            if r.find(f"{W}rPr/{W}rStyle") is not None
+            else None,
+            text_of(r),
+        )
+        for r in run_in.iter(W + "r")
+    ]
+    assert styled[:2] == [
+        ("二级标题字符", "（一）"),
+        ("二级标题字符", "围绕稳定市场预期加强政策解读。"),
+    ]
     assert styled[2][0] is None and styled[2][1].startswith("《办法》")
     part = next(p for p in paragraphs if text_of(p) == "二、依法推进决策和执行公开。")
     assert names[part.find(f"{W}pPr/{W}pStyle").get(W + "val")] == "一级标题"
@@ -143,8 +209,10 @@ def test_docx_passes_openxml_audit(built: Path, name: str) -> None:
 
 def test_html_marks_run_in_headings_and_tables(built: Path) -> None:
     html = (built / "anhui-amr-open-government-2019.html").read_text(encoding="utf-8")
-    assert ('<p class="run-in"><span class="level-2"><span class="number">（一）</span>'
-            "围绕稳定市场预期加强政策解读。</span>《办法》明确要求") in html
+    assert (
+        '<p class="run-in"><span class="level-2"><span class="number">（一）</span>'
+        "围绕稳定市场预期加强政策解读。</span>《办法》明确要求"
+    ) in html
     assert '<h2><span class="number">二、</span>依法推进决策和执行公开。</h2>' in html
     features = (built / "headings-tables-lists.html").read_text(encoding="utf-8")
     assert '<th scope="col" class="align-right">2023年</th>' in features
@@ -181,7 +249,9 @@ def test_pdf_first_page_uses_the_heading_faces(printed) -> None:
 @pytest.mark.parametrize("options", [(), ("--year", "2024", "--agency", "某某局")])
 def test_init_skeleton_validates_and_builds(tmp_path: Path, options) -> None:
     target = tmp_path / "summary.yaml"
-    result = CliRunner().invoke(main, ["init", "--kind", "work-summary", *options, "-o", str(target)])
+    result = CliRunner().invoke(
+        main, ["init", "--kind", "work-summary", *options, "-o", str(target)]
+    )
     assert result.exit_code == 0, result.output
     text = target.read_text(encoding="utf-8")
     assert ("title: 某某局2024年工作总结" if options else "title: 工作总结") in text

@@ -27,18 +27,27 @@ print("MODULES " + json.dumps(sorted(m for m in {heavy} if m in sys.modules)), f
 
 
 def imported(*args: str) -> list[str]:
-    done = subprocess.run([sys.executable, "-c", PROBE.format(heavy=HEAVY), *args],
-                          capture_output=True, text=True, cwd=ROOT, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE.format(heavy=HEAVY), *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
     line = next(line for line in done.stderr.splitlines() if line.startswith("MODULES "))
     return json.loads(line.split(" ", 1)[1])
 
 
-@pytest.mark.parametrize("args", [
-    ("--help",),
-    ("validate", "--help"),
-    ("validate", str(EXAMPLES / "fujian-amr-2020.yaml")),
-    ("validate", "-j", "1", str(EXAMPLES)),
-], ids=["help", "validate-help", "validate", "validate-folder"])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--help",),
+        ("validate", "--help"),
+        ("validate", str(EXAMPLES / "fujian-amr-2020.yaml")),
+        ("validate", "-j", "1", str(EXAMPLES)),
+    ],
+    ids=["help", "validate-help", "validate", "validate-folder"],
+)
 def test_help_and_validate_import_no_writer_template_or_markdown(args: tuple[str, ...]) -> None:
     assert imported(*args) == []
 

@@ -35,9 +35,9 @@ def _mutants(path: Path):
     lines = text.split("\n")
     for line, column in positions:
         digits = len(lines[line][column:]) - len(lines[line][column:].lstrip("0123456789"))
-        old = int(lines[line][column:column + digits])
+        old = int(lines[line][column : column + digits])
         mutated = lines.copy()
-        mutated[line] = lines[line][:column] + str(old + 1) + lines[line][column + digits:]
+        mutated[line] = lines[line][:column] + str(old + 1) + lines[line][column + digits :]
         yield line + 1, "\n".join(mutated)
 
 

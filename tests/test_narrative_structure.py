@@ -10,14 +10,20 @@ from gencli.document.model import Box, Heading, Paragraph, Run
 from gencli.document.narrative import blocks, split_run_in, unsupported
 
 
-@pytest.mark.parametrize(("runs", "head", "tail"), [
-    ([Run("深化改革。全面推行。")], [Run("深化改革。")], [Run("全面推行。")]),
-    ([Run("依法推进决策和执行公开。")], [Run("依法推进决策和执行公开。")], []),
-    ([Run("标题。 ")], [Run("标题。 ")], []),
-    ([Run("没有句号")], [Run("没有句号")], []),
-    ([Run("甲"), Run("乙。丙", bold=True), Run("丁")],
-     [Run("甲"), Run("乙。", bold=True)], [Run("丙", bold=True), Run("丁")]),
-])
+@pytest.mark.parametrize(
+    ("runs", "head", "tail"),
+    [
+        ([Run("深化改革。全面推行。")], [Run("深化改革。")], [Run("全面推行。")]),
+        ([Run("依法推进决策和执行公开。")], [Run("依法推进决策和执行公开。")], []),
+        ([Run("标题。 ")], [Run("标题。 ")], []),
+        ([Run("没有句号")], [Run("没有句号")], []),
+        (
+            [Run("甲"), Run("乙。丙", bold=True), Run("丁")],
+            [Run("甲"), Run("乙。", bold=True)],
+            [Run("丙", bold=True), Run("丁")],
+        ),
+    ],
+)
 def test_split_run_in(runs, head, tail):
     assert split_run_in(runs) == (head, tail)
 
@@ -25,11 +31,17 @@ def test_split_run_in(runs, head, tail):
 def test_headings_number_from_the_level_the_template_asks_for():
     found = blocks("# 甲\n## 乙\n### 丙\n#### 丁\n##### 戊\n# 己\n", 0)
     assert [(b.level, b.number) for b in found] == [
-        (0, "第一章\u3000"), (1, "一、"), (2, "（一）"), (3, "1."), (4, "（1）"), (0, "第二章\u3000")]
+        (0, "第一章\u3000"),
+        (1, "一、"),
+        (2, "（一）"),
+        (3, "1."),
+        (4, "（1）"),
+        (0, "第二章\u3000"),
+    ]
 
 
 def test_chapter_titles_never_run_in():
-    chapter, = blocks("# 发展基础。占位\n", 0)
+    (chapter,) = blocks("# 发展基础。占位\n", 0)
     assert (chapter.text, chapter.run_in) == ("第一章\u3000发展基础。占位", [])
 
 
@@ -47,14 +59,19 @@ def test_footnotes_and_link_definitions_are_refused_with_their_lines():
     """CommonMark reads `[^1]: 注释` as a link definition: the note would vanish from print."""
     found = unsupported("正文[^1]。\n\n[^1]: 注释。\n[甲]: 乙\n")
     assert [(line, message[:6]) for line, message in found] == [
-        (1, "公文不用脚注"), (3, "公文不用脚注"), (4, "这一行是 M")]
+        (1, "公文不用脚注"),
+        (3, "公文不用脚注"),
+        (4, "这一行是 M"),
+    ]
     assert unsupported("正文[1]。\n") == []
 
 
 def test_template_boxes_and_chapters_are_numbered_over_the_document():
-    xml = ('<document title="t"><heading level="0">第二章 总体要求</heading>'
-           '<box title="模板专栏"><p>甲</p></box>'
-           '<markdown level="1">```专栏 叙述专栏\n乙\n```\n</markdown></document>')
+    xml = (
+        '<document title="t"><heading level="0">第二章 总体要求</heading>'
+        '<box title="模板专栏"><p>甲</p></box>'
+        '<markdown level="1">```专栏 叙述专栏\n乙\n```\n</markdown></document>'
+    )
     document = parse(xml, lambda text: text)
     chapter, first, second = document.blocks
     assert chapter == Heading(0, "第二章\u3000", [Run("总体要求")])

@@ -16,8 +16,11 @@ from .conftest import EXAMPLES, ROOT
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out),
-                    str(ROOT)], check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
     return next(out.glob("gencli-*.whl"))
 
 
@@ -33,17 +36,29 @@ def test_installed_wheel_builds_an_example_elsewhere(wheel: Path, tmp_path: Path
     venv.EnvBuilder(system_site_packages=True, with_pip=False).create(env_dir)
     python = env_dir / "bin" / "python"
     pip = [sys.executable, "-m", "pip", "--python", str(python)]
-    subprocess.run([*pip, "install", "--no-deps", "--ignore-installed", "-q", str(wheel)], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [*pip, "install", "--no-deps", "--ignore-installed", "-q", str(wheel)],
+        check=True,
+        capture_output=True,
+    )
     work = tmp_path / "elsewhere"
     work.mkdir()
     source = work / "report.yaml"
     source.write_text((EXAMPLES / "fujian-amr-2020.yaml").read_text(encoding="utf-8"), "utf-8")
-    where = subprocess.run([str(python), "-c", "import gencli.base.paths as p; print(p.data_dir('schema'))"],
-                           cwd=work, check=True, capture_output=True, text=True).stdout.strip()
+    where = subprocess.run(
+        [str(python), "-c", "import gencli.base.paths as p; print(p.data_dir('schema'))"],
+        cwd=work,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
     assert "site-packages" in where and str(ROOT) not in where
-    result = subprocess.run([str(env_dir / "bin" / "gencli"), "build", "report.yaml"], cwd=work,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [str(env_dir / "bin" / "gencli"), "build", "report.yaml"],
+        cwd=work,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
     assert (work / "report.docx").stat().st_size > 10_000
     html = (work / "report.html").read_text(encoding="utf-8")

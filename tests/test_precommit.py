@@ -15,10 +15,14 @@ from .conftest import ROOT
 from .gitrepo import GitRepo, example, isolated_environment
 
 PRE_COMMIT = [sys.executable, "-m", "pre_commit"]
-BROKEN_ROW = ("[24,    5,       0,       0,       0,       0,   29]",
-              "[25,    5,       0,       0,       0,       0,   30]")
-BROKEN_MESSAGE = ("broken.yaml:73:28: 勾稽关系不成立（第一项加第二项之和，等于第三项加第四项之和）："
-                  "自然人列 25 + 0 = 25，而 22 + 2 = 24")
+BROKEN_ROW = (
+    "[24,    5,       0,       0,       0,       0,   29]",
+    "[25,    5,       0,       0,       0,       0,   30]",
+)
+BROKEN_MESSAGE = (
+    "broken.yaml:73:28: 勾稽关系不成立（第一项加第二项之和，等于第三项加第四项之和）："
+    "自然人列 25 + 0 = 25，而 22 + 2 = 24"
+)
 OTHER_YAML = {
     ".github/workflows/ci.yaml": "name: ci\non: push\njobs: {}\n",
     "deploy.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: reports}\n",
@@ -43,8 +47,13 @@ def env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 def hook_repo(tmp_path_factory: pytest.TempPathFactory, env: dict[str, str]) -> tuple[Path, str]:
     """gencli as it is in this work tree, committed to a repository of its own: pre-commit
     installs a hook from a commit, and the change under test may not be committed yet."""
-    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-                            cwd=ROOT, capture_output=True, env=env, check=False)
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        env=env,
+        check=False,
+    )
     if listed.returncode != 0:
         pytest.skip("gencli 的源代码不在 git 工作区中，无法作为 pre-commit 钩子仓库")
     source = tmp_path_factory.mktemp("gencli-hook")
@@ -65,16 +74,18 @@ def reports(tmp_path: Path, env: dict[str, str]) -> GitRepo:
     return repo
 
 
-def test_try_repo_fails_on_a_broken_report_and_passes_good_ones(reports: GitRepo,
-                                                               hook_repo: tuple[Path, str]) -> None:
+def test_try_repo_fails_on_a_broken_report_and_passes_good_ones(
+    reports: GitRepo, hook_repo: tuple[Path, str]
+) -> None:
     source, rev = hook_repo
     reports.write("broken.yaml", example().replace(*BROKEN_ROW))
     reports.write("typo.yaml", example().replace("kind: gov-info-annual", "kind: gov-info-anual"))
     reports.git("add", "-A")
 
     def try_repo(*files: str) -> subprocess.CompletedProcess:
-        return reports.run(*PRE_COMMIT, "try-repo", str(source), "gencli-validate", "--ref", rev,
-                           "--files", *files)
+        return reports.run(
+            *PRE_COMMIT, "try-repo", str(source), "gencli-validate", "--ref", rev, "--files", *files
+        )
 
     good = try_repo("2020.yaml", *OTHER_YAML)
     assert good.returncode == 0, good.stdout + good.stderr
@@ -88,14 +99,13 @@ def test_try_repo_fails_on_a_broken_report_and_passes_good_ones(reports: GitRepo
 
 
 def test_installed_hook_blocks_the_commit_until_the_report_is_fixed(
-        reports: GitRepo, hook_repo: tuple[Path, str]) -> None:
+    reports: GitRepo, hook_repo: tuple[Path, str]
+) -> None:
     source, rev = hook_repo
-    reports.write(".pre-commit-config.yaml", (
-        "repos:\n"
-        f"  - repo: {source}\n"
-        f"    rev: {rev}\n"
-        "    hooks:\n"
-        "      - id: gencli-validate\n"))
+    reports.write(
+        ".pre-commit-config.yaml",
+        (f"repos:\n  - repo: {source}\n    rev: {rev}\n    hooks:\n      - id: gencli-validate\n"),
+    )
     installed = reports.run(*PRE_COMMIT, "install")
     assert installed.returncode == 0, installed.stderr
     reports.write("broken.yaml", example().replace(*BROKEN_ROW))
@@ -103,7 +113,9 @@ def test_installed_hook_blocks_the_commit_until_the_report_is_fixed(
     refused = reports.git("commit", "-m", "2020年报告", check=False)
     assert refused.returncode != 0
     assert BROKEN_MESSAGE in refused.stdout + refused.stderr
-    assert reports.git("rev-parse", "--verify", "HEAD", check=False).returncode != 0  # nothing committed
+    assert (
+        reports.git("rev-parse", "--verify", "HEAD", check=False).returncode != 0
+    )  # nothing committed
     reports.write("broken.yaml", example())
     reports.git("add", "-A")
     accepted = reports.git("commit", "-m", "2020年报告", check=False)
@@ -121,7 +133,7 @@ def test_only_reports_selects_what_the_hook_checks(tmp_path: Path) -> None:
         "bom.yaml": "\ufeff" + example(),
         "gbk.yaml": example().encode("gb18030"),
         "modeline-only.yaml": "# yaml-language-server: $schema=schema/gov-info-annual.schema.json\n"
-                              "agency: 某局\n",
+        "agency: 某局\n",
         "ci.yaml": OTHER_YAML[".github/workflows/ci.yaml"],
         "deploy.yaml": OTHER_YAML["deploy.yaml"],
     }
@@ -131,8 +143,9 @@ def test_only_reports_selects_what_the_hook_checks(tmp_path: Path) -> None:
             path.write_bytes(content)
         else:
             path.write_text(content, encoding="utf-8")
-    result = CliRunner().invoke(main, ["validate", "--only-reports",
-                                       *(str(tmp_path / name) for name in files)])
+    result = CliRunner().invoke(
+        main, ["validate", "--only-reports", *(str(tmp_path / name) for name in files)]
+    )
     assert result.exit_code == 1
     assert "gbk.yaml:2:1: 文件不是 UTF-8 编码，看起来是 GBK/GB18030 编码" in result.stdout
     assert "modeline-only.yaml:1:1: 缺少必填项“kind”" in result.stdout

@@ -20,8 +20,13 @@ from gencli.kinds.gov_info_annual import form as gia
 from gencli.operations.build import build_file
 
 COLUMNS = len(gia.APPLICANT_COLUMNS)
-SETTINGS = settings(max_examples=25, derandomize=True, deadline=None, database=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+SETTINGS = settings(
+    max_examples=25,
+    derandomize=True,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
 
 
@@ -35,27 +40,52 @@ def reports(draw) -> dict:
     year = draw(st.sampled_from([2019, 2020, 2021, 2024]))
     fmt = gia.FORMATS_BY_YEAR[gia.default_format(year)]
     small = st.integers(0, 40)
-    leaves = {path: draw(st.lists(small, min_size=COLUMNS, max_size=COLUMNS))
-              for row in fmt.applications if row.key == "results"
-              for path, _ in row.leaves() if path[-1] != gia.TOTAL}
+    leaves = {
+        path: draw(st.lists(small, min_size=COLUMNS, max_size=COLUMNS))
+        for row in fmt.applications
+        if row.key == "results"
+        for path, _ in row.leaves()
+        if path[-1] != gia.TOTAL
+    }
     results_total = [sum(v[i] for v in leaves.values()) for i in range(COLUMNS)]
     carried_forward = draw(st.lists(small, min_size=COLUMNS, max_size=COLUMNS))
-    carried_over = [draw(st.integers(0, results_total[i] + carried_forward[i]))
-                    for i in range(COLUMNS)]
+    carried_over = [
+        draw(st.integers(0, results_total[i] + carried_forward[i])) for i in range(COLUMNS)
+    ]
     new = [results_total[i] + carried_forward[i] - carried_over[i] for i in range(COLUMNS)]
     appeals = {g.key: draw(st.lists(small, min_size=4, max_size=4)) for g in gia.APPEAL_GROUPS}
-    proactive = {row.key: {f.key: draw(st.integers(-5, 50) if f.kind == "signed" else small)
-                           for f in block.figures if f.kind in ("count", "signed")}
-                 for block in fmt.proactive for row in block.rows}
-    return {"year": year, "leaves": leaves, "results_total": results_total, "new": new,
-            "carried_over": carried_over, "carried_forward": carried_forward,
-            "appeals": appeals, "proactive": proactive}
+    proactive = {
+        row.key: {
+            f.key: draw(st.integers(-5, 50) if f.kind == "signed" else small)
+            for f in block.figures
+            if f.kind in ("count", "signed")
+        }
+        for block in fmt.proactive
+        for row in block.rows
+    }
+    return {
+        "year": year,
+        "leaves": leaves,
+        "results_total": results_total,
+        "new": new,
+        "carried_over": carried_over,
+        "carried_forward": carried_forward,
+        "appeals": appeals,
+        "proactive": proactive,
+    }
 
 
 def yaml_text(report: dict) -> tuple[str, dict]:
     """The report as YAML (one row a line) and the line of every figure row."""
-    lines = ["kind: gov-info-annual", "agency: 测试局", f"year: {report['year']}",
-             "overview: 概况。", "problems: 问题。", "other: 本年度未收取信息处理费。", "proactive:"]
+    lines = [
+        "kind: gov-info-annual",
+        "agency: 测试局",
+        f"year: {report['year']}",
+        "overview: 概况。",
+        "problems: 问题。",
+        "other: 本年度未收取信息处理费。",
+        "proactive:",
+    ]
     for key, figures in report["proactive"].items():
         lines.append(f"  {key}: {{{', '.join(f'{k}: {v}' for k, v in figures.items())}}}")
     rows: dict = {}
@@ -100,10 +130,12 @@ def oracle_holds(rows: dict[tuple, list[int]]) -> bool:
 
 
 def written_rows(report: dict) -> dict[tuple, list[int]]:
-    rows = {("applications", "new"): report["new"],
-            ("applications", "carried_over"): report["carried_over"],
-            ("applications", "results", "total"): report["results_total"],
-            ("applications", "carried_forward"): report["carried_forward"]}
+    rows = {
+        ("applications", "new"): report["new"],
+        ("applications", "carried_over"): report["carried_over"],
+        ("applications", "results", "total"): report["results_total"],
+        ("applications", "carried_forward"): report["carried_forward"],
+    }
     rows.update({("applications", "results", *p): v for p, v in report["leaves"].items()})
     rows.update({("appeals", k): v for k, v in report["appeals"].items()})
     return {path: with_total(values) for path, values in rows.items()}
@@ -121,16 +153,24 @@ def test_any_valid_report_builds_and_the_docx_holds_every_figure(tmp_path: Path,
     with zipfile.ZipFile(tmp_path / "r.docx") as archive:
         body = etree.fromstring(archive.read("word/document.xml"))
     tables = body.findall("w:body/w:tbl", NS)
-    table_three = [["".join(tc.xpath(".//w:t/text()", namespaces=NS)) for tc in tr.findall("w:tc", NS)]
-                   for tr in tables[1].findall("w:tr", NS)]
+    table_three = [
+        ["".join(tc.xpath(".//w:t/text()", namespaces=NS)) for tc in tr.findall("w:tc", NS)]
+        for tr in tables[1].findall("w:tr", NS)
+    ]
     for printed, cells in zip(tree_rows(gia.form_for(normalized).applications, 3), table_three[3:]):
         values = look_up(normalized["applications"], printed.path)
-        assert cells[-len(gia.APPLICATION_COLUMNS):] == [str(values[c.key])
-                                                         for c in gia.APPLICATION_COLUMNS]
-    four = ["".join(tc.xpath(".//w:t/text()", namespaces=NS))
-            for tc in tables[2].findall("w:tr", NS)[-1].findall("w:tc", NS)]
-    assert four == [str(normalized["appeals"][g.key][c.key])
-                    for g in gia.APPEAL_GROUPS for c in gia.APPEAL_COLUMNS]
+        assert cells[-len(gia.APPLICATION_COLUMNS) :] == [
+            str(values[c.key]) for c in gia.APPLICATION_COLUMNS
+        ]
+    four = [
+        "".join(tc.xpath(".//w:t/text()", namespaces=NS))
+        for tc in tables[2].findall("w:tr", NS)[-1].findall("w:tc", NS)
+    ]
+    assert four == [
+        str(normalized["appeals"][g.key][c.key])
+        for g in gia.APPEAL_GROUPS
+        for c in gia.APPEAL_COLUMNS
+    ]
 
 
 @SETTINGS
@@ -153,5 +193,6 @@ def test_a_single_cell_change_is_valid_only_if_every_equation_holds(report, data
     else:
         assert checked.errors
         named = {d.line for d in checked.errors} | {
-            line for d in checked.errors if f"第{line}行" in d.message}
+            line for d in checked.errors if f"第{line}行" in d.message
+        }
         assert line in named, [d.as_text() for d in checked.errors]

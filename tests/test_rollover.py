@@ -34,16 +34,30 @@ def test_into_the_2021_format_says_what_changed(repo: GitRepo) -> None:
     assert done.returncode == 0, done.stderr
     told = done.stderr.splitlines()
     assert told[0] == "已按上年报告 2020.yaml（2020年）生成 2021 年报告："
-    assert "2021年起改用国办公开办函〔2021〕30号格式（上年为国办公开办函〔2019〕60号格式）：" in told
-    assert any(line.startswith("  表二改为2021年格式：“规章”改填本年制发件数、本年废止件数、现行有效件数；"
-                               "“规范性文件”改称“行政规范性文件”；") for line in told)
-    assert ("  表三（六）其他处理分为三行：1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请；"
-            "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请；3.其他") in told
-    assert ("  请填写信息处理费（processing_fees：收费通知件数、收费金额（元）），"
-            "印在“六、其他需要报告的事项”开头") in told
+    assert (
+        "2021年起改用国办公开办函〔2021〕30号格式（上年为国办公开办函〔2019〕60号格式）：" in told
+    )
+    assert any(
+        line.startswith(
+            "  表二改为2021年格式：“规章”改填本年制发件数、本年废止件数、现行有效件数；"
+            "“规范性文件”改称“行政规范性文件”；"
+        )
+        for line in told
+    )
+    assert (
+        "  表三（六）其他处理分为三行：1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请；"
+        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请；3.其他"
+    ) in told
+    assert (
+        "  请填写信息处理费（processing_fees：收费通知件数、收费金额（元）），"
+        "印在“六、其他需要报告的事项”开头"
+    ) in told
     text = repo.read("2021.yaml")
     assert "year: 2021\n" in text and "agency: 福建省市场监督管理局\n" in text
-    assert "  carried_over:            [2, 0, 0, 0, 0, 0]  # 二、上年结转政府信息公开申请数量\n" in text
+    assert (
+        "  carried_over:            [2, 0, 0, 0, 0, 0]  # 二、上年结转政府信息公开申请数量\n"
+        in text
+    )
     assert "  rules: {issued: 0, repealed: 0, in_force: 0}" in text
     assert "processing_fees: {notices: 0, amount: 0}" in text
     assert "overdue_correction:" in text
@@ -67,8 +81,11 @@ def test_within_the_2019_format_rolls_items_and_totals_forward(repo: GitRepo) ->
 
 def test_within_the_2021_format_carries_what_is_in_force(repo: GitRepo) -> None:
     assert repo.gencli("init", "--from", "2020.yaml", "-o", "2021.yaml").returncode == 0
-    repo.edit("2021.yaml", "rules: {issued: 0, repealed: 0, in_force: 0}",
-              "rules: {issued: 3, repealed: 1, in_force: 12}")
+    repo.edit(
+        "2021.yaml",
+        "rules: {issued: 0, repealed: 0, in_force: 0}",
+        "rules: {issued: 3, repealed: 1, in_force: 12}",
+    )
     repo.edit("2021.yaml", 'problems: ""', "problems: 问题与改进。")
     repo.commit("2021年报告")
     done = repo.gencli("init", "--from", "2021.yaml", "-o", "2022.yaml")
@@ -84,7 +101,9 @@ def test_the_other_example_keeps_its_preface_as_comments(repo: GitRepo) -> None:
     assert repo.gencli("init", "--from", "commerce-2020.yaml", "-o", "c.yaml").returncode == 0
     text = repo.read("c.yaml")
     assert "# 前言（preface，可选）：\n# 上年内容：" in text and '\n# preface: ""\n' in text
-    assert [f["message"] for f in findings(repo, "c.yaml", "commerce-2020.yaml")] == ONLY_EMPTY_PROBLEMS
+    assert [
+        f["message"] for f in findings(repo, "c.yaml", "commerce-2020.yaml")
+    ] == ONLY_EMPTY_PROBLEMS
 
 
 def test_modeline_points_at_the_repository_copy_of_the_schema(repo: GitRepo) -> None:
@@ -101,7 +120,7 @@ def test_modeline_without_a_repository_copy_is_the_installed_schema(repo: GitRep
     first = repo.read("2021.yaml").splitlines()[0]
     prefix = "# yaml-language-server: $schema=file://"
     assert first.startswith(prefix)
-    assert Path(first[len(prefix):]).is_file()
+    assert Path(first[len(prefix) :]).is_file()
 
 
 def test_refusals_are_usage_errors(repo: GitRepo) -> None:

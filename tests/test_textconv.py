@@ -19,8 +19,9 @@ from .gitrepo import GENCLI, GitRepo, example, isolated  # noqa: F401 - isolated
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("built")
-    result = CliRunner().invoke(main, ["build", str(EXAMPLES / "fujian-amr-2020.yaml"), "-o",
-                                       str(folder), "--to", "docx"])
+    result = CliRunner().invoke(
+        main, ["build", str(EXAMPLES / "fujian-amr-2020.yaml"), "-o", str(folder), "--to", "docx"]
+    )
     assert result.exit_code == 0, result.output
     return folder / "fujian-amr-2020.docx"
 
@@ -36,18 +37,21 @@ def test_headings_paragraphs_and_tables_in_body_order(built: Path) -> None:
     assert lines[0] == "# 福建省市场监督管理局2020年政府信息公开工作年度报告"
     assert lines[1] == "## 一、总体情况"
     assert lines[2].startswith("2020年，我局根据《中华人民共和国政府信息公开条例》")
-    order = [lines.index(line) for line in (
-        "## 二、主动公开政府信息情况",
-        "[表：主动公开政府信息情况]",
-        "信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量",
-        "行政许可 | 19 | 0 | 4804",
-        "其他对外管理服务事项 | 130 | 增 1 | 737",
-        "政府集中采购 | 42 | 13989.54万元",
-        "## 三、收到和处理政府信息公开申请情况",
-        "一、本年新收政府信息公开申请数量 | 24 | 5 | 0 | 0 | 0 | 0 | 29",
-        "四、结转下年度继续办理 | 2 | 0 | 0 | 0 | 0 | 0 | 2",
-        "## 六、其他需要报告的事项",
-    )]
+    order = [
+        lines.index(line)
+        for line in (
+            "## 二、主动公开政府信息情况",
+            "[表：主动公开政府信息情况]",
+            "信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量",
+            "行政许可 | 19 | 0 | 4804",
+            "其他对外管理服务事项 | 130 | 增 1 | 737",
+            "政府集中采购 | 42 | 13989.54万元",
+            "## 三、收到和处理政府信息公开申请情况",
+            "一、本年新收政府信息公开申请数量 | 24 | 5 | 0 | 0 | 0 | 0 | 29",
+            "四、结转下年度继续办理 | 2 | 0 | 0 | 0 | 0 | 0 | 2",
+            "## 六、其他需要报告的事项",
+        )
+    ]
     assert order == sorted(order)
     assert lines[-1] == "福建省市场监督管理局无其他需要报告的事项。"
 
@@ -84,8 +88,9 @@ def test_not_a_docx_is_a_usage_error(tmp_path: Path) -> None:
     assert textconv(empty).exit_code == 2
 
 
-def test_git_diff_of_a_committed_docx_shows_the_changed_figure(tmp_path: Path,
-                                                              isolated: dict) -> None:  # noqa: F811
+def test_git_diff_of_a_committed_docx_shows_the_changed_figure(
+    tmp_path: Path, isolated: dict
+) -> None:
     """The README's setup: .gitattributes and the textconv driver; then a figure is changed."""
     repo = GitRepo(tmp_path / "reports", isolated)
     repo.write(".gitattributes", "*.docx diff=gencli\n")

@@ -38,8 +38,7 @@ def folder() -> Path | None:
     return path if os.access(path, os.W_OK | os.X_OK) else None
 
 
-def key(modules: Iterable[ModuleType], libraries: Iterable[ModuleType],
-        *extra: str) -> str | None:
+def key(modules: Iterable[ModuleType], libraries: Iterable[ModuleType], *extra: str) -> str | None:
     """A name for what these modules' source, these libraries (their version and place) and
     `extra` produce; None when a module's source cannot be read (then nothing is cached).
     (importlib.metadata would name versions too, but importing it costs more than the rest of
@@ -51,8 +50,9 @@ def key(modules: Iterable[ModuleType], libraries: Iterable[ModuleType],
         except (OSError, TypeError):
             return None
     for library in libraries:
-        digest.update(f"{library.__name__}={getattr(library, '__version__', '')}:"
-                      f"{library.__file__}".encode())
+        digest.update(
+            f"{library.__name__}={getattr(library, '__version__', '')}:{library.__file__}".encode()
+        )
     for part in extra:
         digest.update(part.encode())
     return digest.hexdigest()[:24]

@@ -19,8 +19,9 @@ def write_all_atomically(contents: dict[Path, bytes]) -> None:
     try:
         for path, data in contents.items():
             path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
-                                                 dir=path.parent)
+            handle, temporary = tempfile.mkstemp(
+                prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+            )
             temporaries[path] = temporary
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)

@@ -8,10 +8,11 @@ the rule with both sides and their values, built from the schema's titles.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from jsonschema import Draft7Validator, ValidationError, validators
 
@@ -19,7 +20,6 @@ from gencli.base.numerals import show
 from gencli.kinds import rows
 
 WARNING_KEYWORDS = frozenset({"x-warn-if", "x-printed-length"})
-
 
 
 @dataclass(frozen=True)
@@ -118,14 +118,18 @@ def x_balance(validator: Any, spec: dict, instance: Any, schema: dict) -> Iterat
             )
 
 
-def x_max_digits(validator: Any, limit: int, instance: Any, schema: dict) -> Iterator[ValidationError]:
+def x_max_digits(
+    validator: Any, limit: int, instance: Any, schema: dict
+) -> Iterator[ValidationError]:
     if rows.is_figure(instance):
         digits = len(Decimal(instance).as_tuple().digits)
         if digits > limit:
             yield _error(f"数字位数过多（{digits} 位），最多 {limit} 位", ())
 
 
-def x_warn_if(validator: Any, rules: list, instance: Any, schema: dict) -> Iterator[ValidationError]:
+def x_warn_if(
+    validator: Any, rules: list, instance: Any, schema: dict
+) -> Iterator[ValidationError]:
     """A warning, phrased in the schema, whenever the instance matches the rule's schema."""
     for rule in rules:
         if validator.evolve(schema=rule["schema"]).is_valid(instance):
@@ -138,7 +142,9 @@ def x_warn_if(validator: Any, rules: list, instance: Any, schema: dict) -> Itera
             yield _error(rule["message"].format_map(_Blank(values)), at)
 
 
-def x_printed_length(validator: Any, spec: dict, instance: Any, schema: dict) -> Iterator[ValidationError]:
+def x_printed_length(
+    validator: Any, spec: dict, instance: Any, schema: dict
+) -> Iterator[ValidationError]:
     """A warning when narrative, as printed (figures filled in, no markup or spaces), is too long."""
     printed = current_run.get().printed
     if not isinstance(instance, str) or printed is None:

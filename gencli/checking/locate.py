@@ -3,7 +3,8 @@ labels of the schema (its `title`s) from the part down to the cell."""
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from jsonschema import Draft7Validator
 
@@ -29,7 +30,7 @@ def position(root: Any, path: Path, key: bool = False) -> tuple[int, int]:
             child = node[step]
             where = node.lc.data.get(step) if hasattr(node, "lc") else None
             if where:
-                at_key = key and last or isinstance(child, (dict, list))
+                at_key = (key and last) or isinstance(child, (dict, list))
                 line, column = (where[0], where[1]) if at_key else (where[2], where[3])
         elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
             child = node[step]

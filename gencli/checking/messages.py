@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Iterator
+from typing import Any
 
 from jsonschema import ValidationError
 
@@ -104,8 +105,10 @@ def _items_message(error: ValidationError) -> str:
     low, high = error.schema.get("minItems"), error.schema.get("maxItems")
     count = len(error.instance)
     if titles and low is not None and high == low + 1:
-        return (f"应有 {low} 个数（{'、'.join(titles[:low])}），可再加第 {high} 个数“{titles[low]}”；"
-                f"这里有 {count} 个")
+        return (
+            f"应有 {low} 个数（{'、'.join(titles[:low])}），可再加第 {high} 个数“{titles[low]}”；"
+            f"这里有 {count} 个"
+        )
     return f"应有 {low} 至 {high} 项，这里有 {count} 项"
 
 
@@ -170,15 +173,18 @@ def _alternatives(error: ValidationError) -> Iterator[Finding]:
             f"{_form_name(s)}（{s.get('description', '')}）".replace("（）", "")
             for s in error.validator_value
         )
-        yield Finding(tuple(error.absolute_path),
-                      f"写法不对，这里是{describe(error.instance)}；可用的写法：{forms}")
+        yield Finding(
+            tuple(error.absolute_path),
+            f"写法不对，这里是{describe(error.instance)}；可用的写法：{forms}",
+        )
         return
     best = min(fitting.values(), key=len)
     if len(fitting) > 1:
         forms = "、".join(_form_name(error.validator_value[i]) or str(i) for i in fitting)
         for finding in explain_all(best):
-            yield Finding(finding.path, finding.message + f"（可用的写法：{forms}，不能混用）",
-                          finding.at_key)
+            yield Finding(
+                finding.path, finding.message + f"（可用的写法：{forms}，不能混用）", finding.at_key
+            )
         return
     yield from explain_all(best)
 
@@ -207,4 +213,3 @@ def explain_all(errors: list[ValidationError]) -> list[Finding]:
             if finding not in findings:
                 findings.append(finding)
     return findings
-

@@ -27,8 +27,7 @@ from gencli.loading import fastyaml
 from gencli.loading.reader import LoadError, load_text, read_report
 
 
-
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_schema(kind: str) -> dict:
     return json.loads(paths.schema_file(kind).read_text(encoding="utf-8"))
 
@@ -61,14 +60,21 @@ class _Reporter:
     def __init__(self, name: str, schema: dict, root: Any) -> None:
         self.name, self.schema, self.root = name, schema, root
 
-    def at(self, path: tuple, message: str, severity: str = ERROR, at_key: bool = False,
-           line_offset: int = 0) -> Diagnostic:
+    def at(
+        self,
+        path: tuple,
+        message: str,
+        severity: str = ERROR,
+        at_key: bool = False,
+        line_offset: int = 0,
+    ) -> Diagnostic:
         """`line_offset` moves into a block of narrative (its column is then the line's start)."""
         line, column = locate.position(self.root, path, key=at_key)
         if line_offset:
             line, column = line + line_offset, 1
-        return Diagnostic(self.name, line, column, severity, message,
-                          locate.labels(self.schema, self.root, path))
+        return Diagnostic(
+            self.name, line, column, severity, message, locate.labels(self.schema, self.root, path)
+        )
 
 
 # Characters XML 1.0 cannot hold (a double-quoted YAML escape such as "\x01" can produce them).
@@ -78,13 +84,24 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 def _unprintable(reporter: _Reporter, root: Any, path: tuple = ()) -> list[Diagnostic]:
     """Every text holding a control character: Word and HTML could not carry it."""
     found = []
-    items = root.items() if isinstance(root, dict) else enumerate(root) if isinstance(root, list) else ()
+    items = (
+        root.items()
+        if isinstance(root, dict)
+        else enumerate(root)
+        if isinstance(root, list)
+        else ()
+    )
     for key, value in items:
         for text in (key, value):
             match = _NOT_XML.search(text) if isinstance(text, str) else None
             if match:
-                found.append(reporter.at((*path, key), f"含有不可打印的控制字符 U+{ord(match.group()):04X}，"
-                                         "Word 和网页都无法容纳，请删除它"))
+                found.append(
+                    reporter.at(
+                        (*path, key),
+                        f"含有不可打印的控制字符 U+{ord(match.group()):04X}，"
+                        "Word 和网页都无法容纳，请删除它",
+                    )
+                )
                 break
         if isinstance(value, (dict, list)):
             found += _unprintable(reporter, value, (*path, key))
@@ -93,25 +110,25 @@ def _unprintable(reporter: _Reporter, root: Any, path: tuple = ()) -> list[Diagn
 
 def _kind_problem(name: str, root: Any) -> Diagnostic | None:
     if not isinstance(root, dict):
-        return Diagnostic(name, 1, 1, ERROR,
-                          f"报告应为映射（每行“键: 值”），这里是{messages.describe(root)}")
+        return Diagnostic(
+            name, 1, 1, ERROR, f"报告应为映射（每行“键: 值”），这里是{messages.describe(root)}"
+        )
     kind = root.get("kind")
     known = "、".join(NAMES)
     if kind is None:
         return Diagnostic(name, 1, 1, ERROR, f"缺少必填项“kind”（报告种类），可选：{known}")
     if kind not in KINDS:
         line, column = locate.position(root, ("kind",))
-        return Diagnostic(name, line, column, ERROR, f"未知的报告种类“{kind}”，可选：{known}",
-                          ("报告种类",))
+        return Diagnostic(
+            name, line, column, ERROR, f"未知的报告种类“{kind}”，可选：{known}", ("报告种类",)
+        )
     return None
 
 
 def _structure(reporter: _Reporter, schema: dict, root: Any) -> list[Diagnostic]:
     validator = Draft7Validator(schema, format_checker=Draft7Validator.FORMAT_CHECKER)
     errors = list(validator.iter_errors(root))
-    return [
-        reporter.at(f.path, f.message, at_key=f.at_key) for f in messages.explain_all(errors)
-    ]
+    return [reporter.at(f.path, f.message, at_key=f.at_key) for f in messages.explain_all(errors)]
 
 
 def _printer(normalized: dict):
@@ -140,8 +157,9 @@ def _arithmetic(reporter: _Reporter, schema: dict, root: Any, normalized: dict) 
     return found
 
 
-def narratives(root_schema: dict, schema: dict, value: Any,
-               path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+def narratives(
+    root_schema: dict, schema: dict, value: Any, path: tuple = ()
+) -> Iterator[tuple[tuple, str]]:
     """Every narrative text of a report with its path: the `x-narrative` properties at any depth
     (a 规划's chapters hold theirs in a list), through `$ref`s and `allOf`."""
     ref = schema.get("$ref", "")
@@ -170,24 +188,30 @@ def _line_offset(text: str, line: int) -> int:
 def _unsupported_markup(reporter: _Reporter, schema: dict, root: dict) -> list[Diagnostic]:
     from gencli.document.narrative import unsupported
 
-    return [reporter.at(path, message, line_offset=_line_offset(text, line))
-            for path, text in narratives(schema, schema, root)
-            for line, message in unsupported(text)]
+    return [
+        reporter.at(path, message, line_offset=_line_offset(text, line))
+        for path, text in narratives(schema, schema, root)
+        for line, message in unsupported(text)
+    ]
 
 
-def _figure_references(reporter: _Reporter, schema: dict, root: dict, normalized: dict) -> list[Diagnostic]:
+def _figure_references(
+    reporter: _Reporter, schema: dict, root: dict, normalized: dict
+) -> list[Diagnostic]:
     found = []
     for path, text in narratives(schema, schema, root):
         if not figures.has_references(text):
             continue
         for problem in figures.problems(text, normalized):
-            found.append(reporter.at(path, problem.message,
-                                     line_offset=_line_offset(text, problem.line)))
+            found.append(
+                reporter.at(path, problem.message, line_offset=_line_offset(text, problem.line))
+            )
     return found
 
 
-def read_structure(text: str, name: str,
-                   root: Any = fastyaml.DECLINED) -> tuple[Any, dict | None, list[Diagnostic]]:
+def read_structure(
+    text: str, name: str, root: Any = fastyaml.DECLINED
+) -> tuple[Any, dict | None, list[Diagnostic]]:
     """A report read as far as its structure: (the YAML, its normalized form or None, the
     errors that stopped it). Each side of `diff` and last year's report need no more.
     `root` is the report already read by `fastyaml` (then findings have no positions)."""
@@ -221,15 +245,20 @@ def cross_year(root: Any, normalized: dict, previous: dict, name: str) -> list[D
     rules = KINDS[normalized["kind"]].cross_year
     assert rules is not None
     reporter = _Reporter(name, load_schema(root["kind"]), root)
-    return [reporter.at(path, message, severity)
-            for path, message, severity in rules(normalized, previous, root)]
+    return [
+        reporter.at(path, message, severity)
+        for path, message, severity in rules(normalized, previous, root)
+    ]
 
 
 def has_cross_year(this: dict, previous: dict) -> bool:
     """Whether two reports are of one kind, and that kind has cross-year rules."""
     kind = KINDS.get(this.get("kind"))  # type: ignore[arg-type]
-    return (kind is not None and kind.cross_year is not None
-            and previous.get("kind") == this.get("kind"))
+    return (
+        kind is not None
+        and kind.cross_year is not None
+        and previous.get("kind") == this.get("kind")
+    )
 
 
 def check_text(text: str, name: str, previous: dict | None = None) -> Checked:
@@ -246,8 +275,7 @@ def check_text(text: str, name: str, previous: dict | None = None) -> Checked:
     return _check(text, name, previous)
 
 
-def _check(text: str, name: str, previous: dict | None,
-           root: Any = fastyaml.DECLINED) -> Checked:
+def _check(text: str, name: str, previous: dict | None, root: Any = fastyaml.DECLINED) -> Checked:
     root, normalized, found = read_structure(text, name, root)
     checked = Checked(name, raw=root)
     if normalized is not None:

@@ -15,8 +15,12 @@ import unicodedata
 import click
 from click.exceptions import NoArgsIsHelpError
 
-HEADINGS = {"Options": "选项", "Commands": "命令", "Arguments": "参数",
-            "Positional arguments": "参数"}
+HEADINGS = {
+    "Options": "选项",
+    "Commands": "命令",
+    "Arguments": "参数",
+    "Positional arguments": "参数",
+}
 PARAMETER_KINDS = {"option": "选项", "argument": "参数", "parameter": "参数"}
 
 
@@ -250,8 +254,9 @@ class PathType(click.Path):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.name = ("路径" if self.file_okay == self.dir_okay
-                     else "文件" if self.file_okay else "文件夹")
+        self.name = (
+            "路径" if self.file_okay == self.dir_okay else "文件" if self.file_okay else "文件夹"
+        )
 
     def convert(self, value, param, ctx):
         try:

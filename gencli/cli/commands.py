@@ -46,15 +46,27 @@ def _read_previous(path: Path, years: set[int]) -> dict:
     expected = {year - 1 for year in years}
     if previous["year"] not in expected or len(expected) != 1:
         shown = "、".join(str(y) for y in sorted(years))
-        raise UsageProblem(f"--previous 应为上一年度（{shown} 的上一年）的报告，"
-                           f"而 {path} 是 {previous['year']} 年的报告")
+        raise UsageProblem(
+            f"--previous 应为上一年度（{shown} 的上一年）的报告，"
+            f"而 {path} 是 {previous['year']} 年的报告"
+        )
     return previous
 
 
-@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]},
-             invoke_without_command=True, no_args_is_help=True)
-@click.version_option(__version__, "-V", "--version", prog_name="gencli",
-                      message="%(prog)s 版本 %(version)s", help="显示版本并退出。")
+@click.group(
+    cls=Group,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    invoke_without_command=True,
+    no_args_is_help=True,
+)
+@click.version_option(
+    __version__,
+    "-V",
+    "--version",
+    prog_name="gencli",
+    message="%(prog)s 版本 %(version)s",
+    help="显示版本并退出。",
+)
 @click.option("--debug", is_flag=True, help="出现内部错误时显示完整的 Python 回溯。")
 @click.pass_context
 def main(ctx: click.Context, debug: bool) -> None:
@@ -75,8 +87,9 @@ def main(ctx: click.Context, debug: bool) -> None:
 
 JOBS_HELP = "并行的进程数（至少为 1）；默认为 CPU 核数，-j 1 在本进程中依次处理。"
 jobs_option = click.option("-j", "--jobs", type=Whole(least=1), metavar="进程数", help=JOBS_HELP)
-reports_argument = click.argument("files", nargs=-1, required=True, metavar="报告...",
-                                  type=PathType(exists=True, path_type=Path))
+reports_argument = click.argument(
+    "files", nargs=-1, required=True, metavar="报告...", type=PathType(exists=True, path_type=Path)
+)
 
 
 def _sources(paths: tuple[Path, ...], out: Path | None = None) -> tuple[list, bool]:
@@ -93,8 +106,9 @@ def _sources(paths: tuple[Path, ...], out: Path | None = None) -> tuple[list, bo
     return sources, folders or len(sources) > 1
 
 
-def _run(job, tasks: list, jobs: int | None, batch: bool, label: str, show,
-         done: str, undone: str) -> tuple[list, str]:
+def _run(
+    job, tasks: list, jobs: int | None, batch: bool, label: str, show, done: str, undone: str
+) -> tuple[list, str]:
     """Run the tasks (in parallel in a batch): their outcomes, and a batch's summary table."""
     from gencli.operations.batch import run, summary
     from gencli.operations.parallel import default_jobs
@@ -110,16 +124,33 @@ def _run(job, tasks: list, jobs: int | None, batch: bool, label: str, show,
 
 @main.command()
 @reports_argument
-@click.option("--previous", type=PathType(exists=True, dir_okay=False, path_type=Path),
-              help="上一年度的报告，用于跨年度核对（本年上年结转 = 上年结转下年度等）。")
-@click.option("--format", "output_format", type=Choice(["text", "json"]), default="text",
-              help="输出格式：text 供人阅读，json 供 CI 和编辑器使用；默认为 text。")
+@click.option(
+    "--previous",
+    type=PathType(exists=True, dir_okay=False, path_type=Path),
+    help="上一年度的报告，用于跨年度核对（本年上年结转 = 上年结转下年度等）。",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=Choice(["text", "json"]),
+    default="text",
+    help="输出格式：text 供人阅读，json 供 CI 和编辑器使用；默认为 text。",
+)
 @click.option("--strict", is_flag=True, help="有警告也视为未通过（退出码 1）。")
-@click.option("--only-reports", is_flag=True,
-              help="跳过不是 gencli 报告的 YAML 文件（顶层没有 kind: 报告种类），供 pre-commit 钩子使用。")
+@click.option(
+    "--only-reports",
+    is_flag=True,
+    help="跳过不是 gencli 报告的 YAML 文件（顶层没有 kind: 报告种类），供 pre-commit 钩子使用。",
+)
 @jobs_option
-def validate(files: tuple[Path, ...], previous: Path | None, output_format: str,
-             strict: bool, only_reports: bool, jobs: int | None) -> None:
+def validate(
+    files: tuple[Path, ...],
+    previous: Path | None,
+    output_format: str,
+    strict: bool,
+    only_reports: bool,
+    jobs: int | None,
+) -> None:
     """检查报告的结构与勾稽关系，逐条列出错误（文件:行:列）。
 
     可以给出文件夹：检查其中（含子文件夹，隐藏文件夹除外）全部 .yaml/.yml 报告，多个进程并行，
@@ -141,8 +172,11 @@ def validate(files: tuple[Path, ...], previous: Path | None, output_format: str,
         years = {_readable(peek_year, path) for path in files} - {None}
         last_year = _read_previous(previous, years or {0})
     tasks = [CheckTask(path, last_year, strict, guarded=batch) for path in files]
-    results, table = _run(check_job, tasks, jobs, batch, "检查", lambda outcome: None,
-                          "通过", "未通过") if tasks else ([], "")
+    results, table = (
+        _run(check_job, tasks, jobs, batch, "检查", lambda outcome: None, "通过", "未通过")
+        if tasks
+        else ([], "")
+    )
     diagnostics = [d for result in results for d in result.diagnostics]
     REPORTERS[output_format](diagnostics, sys.stdout)
     failed = sum(1 for r in results if r.failed)
@@ -167,16 +201,34 @@ def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> list[s
 
 @main.command()
 @reports_argument
-@click.option("-o", "--output", "outdir", type=PathType(file_okay=False, path_type=Path),
-              help="输出目录（文件夹中的报告按原有子文件夹存放）；省略时写在输入文件旁边。")
-@click.option("--to", "formats", default="docx,html", metavar="格式", callback=_formats,
-              help="生成的格式，逗号分隔：docx（Word，GB/T 9704-2012）、html（网页）；"
-                   "默认为 docx,html。")
-@click.option("--templates", type=PathType(exists=True, file_okay=False, path_type=Path),
-              help="自定义模板目录，其中的同名模板优先于内置模板。")
+@click.option(
+    "-o",
+    "--output",
+    "outdir",
+    type=PathType(file_okay=False, path_type=Path),
+    help="输出目录（文件夹中的报告按原有子文件夹存放）；省略时写在输入文件旁边。",
+)
+@click.option(
+    "--to",
+    "formats",
+    default="docx,html",
+    metavar="格式",
+    callback=_formats,
+    help="生成的格式，逗号分隔：docx（Word，GB/T 9704-2012）、html（网页）；默认为 docx,html。",
+)
+@click.option(
+    "--templates",
+    type=PathType(exists=True, file_okay=False, path_type=Path),
+    help="自定义模板目录，其中的同名模板优先于内置模板。",
+)
 @jobs_option
-def build(files: tuple[Path, ...], outdir: Path | None, formats: list[str],
-          templates: Path | None, jobs: int | None) -> None:
+def build(
+    files: tuple[Path, ...],
+    outdir: Path | None,
+    formats: list[str],
+    templates: Path | None,
+    jobs: int | None,
+) -> None:
     """检查报告并生成 Word（.docx）和网页（.html）。
 
     报告有错误时，列出与 validate 相同的错误，退出码为 1，不写出（也不覆盖）任何文件。
@@ -219,22 +271,26 @@ def _init_options(kind: str, year: int | None, agency: str | None) -> None:
         low, high = properties["year"]["minimum"], properties["year"]["maximum"]
         if not low <= year <= high:
             why = properties["year"].get("x-messages", {}).get("minimum", "")
-            raise UsageProblem(f"--year 应在 {low} 至 {high} 之间，这里是 {year}"
-                               + (f"：{why}" if why and year < low else ""))
+            raise UsageProblem(
+                f"--year 应在 {low} 至 {high} 之间，这里是 {year}"
+                + (f"：{why}" if why and year < low else "")
+            )
 
 
-def _roll_over(source: Path, kind: str | None, year: int | None, agency: str | None,
-               output: Path | None) -> str:
+def _roll_over(
+    source: Path, kind: str | None, year: int | None, agency: str | None, output: Path | None
+) -> str:
     """Next year's report from last year's; what was carried and what changed go to stderr."""
-    from gencli.operations.rollover import RolloverError, next_year, read_last_year
     from gencli.operations.modeline import schema_ref
+    from gencli.operations.rollover import RolloverError, next_year, read_last_year
 
     try:
         previous = _readable(read_last_year, source)
         if kind is not None and kind != previous["kind"]:
             raise RolloverError(f"{source} 是 {previous['kind']} 报告，与 --kind {kind} 不符")
-        rolled = next_year(previous, str(source), schema_ref(previous["kind"], output), year,
-                           agency)
+        rolled = next_year(
+            previous, str(source), schema_ref(previous["kind"], output), year, agency
+        )
     except RolloverError as error:
         raise UsageProblem(str(error)) from None
     for note in rolled.notes:
@@ -243,16 +299,29 @@ def _roll_over(source: Path, kind: str | None, year: int | None, agency: str | N
 
 
 @main.command()
-@click.option("--kind", type=Choice(KIND_CHOICES), default="gov-info-annual",
-              help="报告种类；默认为 gov-info-annual。")
+@click.option(
+    "--kind",
+    type=Choice(KIND_CHOICES),
+    default="gov-info-annual",
+    help="报告种类；默认为 gov-info-annual。",
+)
 @click.option("--year", type=Whole(), metavar="年度", help="报告年度（年度报告必填）。")
 @click.option("--agency", metavar="机关", help="报告机关全称，如“福建省商务厅”（年度报告必填）。")
-@click.option("--from", "last_year", type=PathType(exists=True, dir_okay=False, path_type=Path),
-              help="上一年度的报告：生成下一年度的报告（上年结转等按上年推算，叙述保留为注释）。")
-@click.option("-o", "--output", type=PathType(dir_okay=False, path_type=Path),
-              help="写入的文件；省略时输出到屏幕。已存在的文件不会被覆盖。")
-def init(kind: str, year: int | None, agency: str | None, last_year: Path | None,
-         output: Path | None) -> None:
+@click.option(
+    "--from",
+    "last_year",
+    type=PathType(exists=True, dir_okay=False, path_type=Path),
+    help="上一年度的报告：生成下一年度的报告（上年结转等按上年推算，叙述保留为注释）。",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=PathType(dir_okay=False, path_type=Path),
+    help="写入的文件；省略时输出到屏幕。已存在的文件不会被覆盖。",
+)
+def init(
+    kind: str, year: int | None, agency: str | None, last_year: Path | None, output: Path | None
+) -> None:
     """生成一份完整的报告骨架：每一部分、每一行都在，数字为 0，有中文注释，可直接通过检查。
 
     --from 上年.yaml 生成下一年度的报告：年度加一，上年结转、上一年项目数量、对外公开总数量、
@@ -269,8 +338,9 @@ def init(kind: str, year: int | None, agency: str | None, last_year: Path | None
         raise UsageProblem(f"{output} 已存在，不会覆盖；请换一个文件名或先删除它")
     if last_year is not None:
         explicit = click.get_current_context().get_parameter_source("kind")
-        text = _roll_over(last_year, kind if explicit.name == "COMMANDLINE" else None, year,
-                          agency, output)
+        text = _roll_over(
+            last_year, kind if explicit.name == "COMMANDLINE" else None, year, agency, output
+        )
     else:
         _init_options(kind, year, agency)
         text = skeleton(kind, year, agency, schema_ref(kind, output))
@@ -283,8 +353,12 @@ def init(kind: str, year: int | None, agency: str | None, last_year: Path | None
 
 @main.command()
 @click.argument("kind", type=Choice(KIND_CHOICES), required=False, metavar="[种类]")
-@click.option("--write", "folder", type=PathType(file_okay=False, path_type=Path),
-              help="把每种报告的 JSON Schema 写入这个目录（如报告仓库的 schema/），供编辑器使用。")
+@click.option(
+    "--write",
+    "folder",
+    type=PathType(file_okay=False, path_type=Path),
+    help="把每种报告的 JSON Schema 写入这个目录（如报告仓库的 schema/），供编辑器使用。",
+)
 def schema(kind: str | None, folder: Path | None) -> None:
     """输出某种报告的 JSON Schema（draft-07，供编辑器补全与检查），或用 --write 写出全部。
 
@@ -295,8 +369,11 @@ def schema(kind: str | None, folder: Path | None) -> None:
 
     if folder is None:
         if kind is None:
-            raise UsageProblem("请给出报告种类（可选：" + "、".join(KIND_CHOICES)
-                               + "），或用 --write 目录 写出全部种类的 schema")
+            raise UsageProblem(
+                "请给出报告种类（可选："
+                + "、".join(KIND_CHOICES)
+                + "），或用 --write 目录 写出全部种类的 schema"
+            )
         click.echo(schema_file(kind).read_text(encoding="utf-8"), nl=False)
         return
     if kind is not None:
@@ -310,8 +387,13 @@ def schema(kind: str | None, folder: Path | None) -> None:
 @main.command()
 @click.argument("old", metavar="旧版本")
 @click.argument("new", metavar="新版本")
-@click.option("--format", "output_format", type=Choice(["text", "json"]), default="text",
-              help="输出格式：text 供人阅读，json 供 CI 和其他程序使用；默认为 text。")
+@click.option(
+    "--format",
+    "output_format",
+    type=Choice(["text", "json"]),
+    default="text",
+    help="输出格式：text 供人阅读，json 供 CI 和其他程序使用；默认为 text。",
+)
 def diff(old: str, new: str, output_format: str) -> None:
     """比较报告的两个版本：变动的数字（中文表/行/列名，旧 → 新）、新版本的勾稽关系是否仍成立、
     叙述部分逐段的增删改；两版为相邻年度时另做跨年度核对。
@@ -353,17 +435,36 @@ def textconv(file: Path) -> None:
 
 @main.command()
 @reports_argument
-@click.option("-o", "--output", type=PathType(dir_okay=False, path_type=Path),
-              help="写入的文件；省略时输出到屏幕。已存在的文件不会被覆盖（除非加 --force）。")
-@click.option("--agency", cls=Option, required=True, metavar="机关",
-              help="汇总报告的机关，如“福建省人民政府办公厅”。")
-@click.option("--year", type=Whole(), metavar="年度", help="报告年度；省略时取各报告的年度（必须一致）。")
+@click.option(
+    "-o",
+    "--output",
+    type=PathType(dir_okay=False, path_type=Path),
+    help="写入的文件；省略时输出到屏幕。已存在的文件不会被覆盖（除非加 --force）。",
+)
+@click.option(
+    "--agency",
+    cls=Option,
+    required=True,
+    metavar="机关",
+    help="汇总报告的机关，如“福建省人民政府办公厅”。",
+)
+@click.option(
+    "--year", type=Whole(), metavar="年度", help="报告年度；省略时取各报告的年度（必须一致）。"
+)
 @click.option("--force", is_flag=True, help="覆盖已存在的输出文件。")
-@click.option("--skip-invalid", is_flag=True,
-              help="有错误的报告不汇总（列在结果文末），而不是拒绝汇总。")
+@click.option(
+    "--skip-invalid", is_flag=True, help="有错误的报告不汇总（列在结果文末），而不是拒绝汇总。"
+)
 @jobs_option
-def aggregate(files: tuple[Path, ...], output: Path | None, agency: str, year: int | None,
-              force: bool, skip_invalid: bool, jobs: int | None) -> None:
+def aggregate(
+    files: tuple[Path, ...],
+    output: Path | None,
+    agency: str,
+    year: int | None,
+    force: bool,
+    skip_invalid: bool,
+    jobs: int | None,
+) -> None:
     """把多个机关同一年度、同一格式的政府信息公开工作年度报告的表格逐格相加，生成本地区的报告。
 
     表二（件数、金额精确相加，“本年增/减”按正负相加，采购金额单位必须一致）、表三、表四为各报告
@@ -383,9 +484,14 @@ def aggregate(files: tuple[Path, ...], output: Path | None, agency: str, year: i
     if output is not None and output.resolve() in {source.path.resolve() for source in sources}:
         raise UsageProblem(f"{output} 在要汇总的报告之中，会被当作一份报告再加一次；请写到别处")
     try:
-        result = add_up([source.path for source in sources], agency,
-                        schema_ref("gov-info-annual", output), year, skip_invalid,
-                        jobs or default_jobs())
+        result = add_up(
+            [source.path for source in sources],
+            agency,
+            schema_ref("gov-info-annual", output),
+            year,
+            skip_invalid,
+            jobs or default_jobs(),
+        )
     except AggregateError as error:
         click.echo(f"无法汇总：{error}", err=True)
         sys.exit(1)
@@ -395,17 +501,23 @@ def aggregate(files: tuple[Path, ...], output: Path | None, agency: str, year: i
         click.echo(result.text, nl=False)
         return
     write_text_atomically(output, result.text)
-    click.echo(f"已写入 {output}：汇总了 {len(result.summed)} 份报告；请撰写叙述部分后用 "
-               f"gencli validate {output} 检查。", err=True)
+    click.echo(
+        f"已写入 {output}：汇总了 {len(result.summed)} 份报告；请撰写叙述部分后用 "
+        f"gencli validate {output} 检查。",
+        err=True,
+    )
 
 
 def run() -> None:
     """The console entry point: no traceback ever reaches a user, unless asked for."""
     try:
         main()
-    except Exception as error:  # noqa: BLE001 - the last line of defence
+    except Exception as error:
         if "--debug" in sys.argv[1:]:
             raise
-        click.echo(f"gencli 内部错误：{type(error).__name__}: {error}\n"
-                   "这不是报告的问题；请加 --debug 重新运行，并把输出报告给维护者。", err=True)
+        click.echo(
+            f"gencli 内部错误：{type(error).__name__}: {error}\n"
+            "这不是报告的问题；请加 --debug 重新运行，并把输出报告给维护者。",
+            err=True,
+        )
         sys.exit(1)

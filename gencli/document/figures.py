@@ -14,10 +14,27 @@ from decimal import Decimal
 from typing import Any
 
 ALLOWED_FILTERS = frozenset({"abs", "round", "int", "string", "default"})
-_FORBIDDEN = {"Call": "调用函数", "Add": "运算", "Sub": "运算", "Mul": "运算", "Div": "运算",
-              "FloorDiv": "运算", "Mod": "运算", "Pow": "运算", "Concat": "拼接", "Compare": "比较",
-              "And": "逻辑运算", "Or": "逻辑运算", "Not": "逻辑运算", "CondExpr": "条件表达式",
-              "List": "列表", "Dict": "字典", "Tuple": "元组", "Slice": "切片", "Test": "测试"}
+_FORBIDDEN = {
+    "Call": "调用函数",
+    "Add": "运算",
+    "Sub": "运算",
+    "Mul": "运算",
+    "Div": "运算",
+    "FloorDiv": "运算",
+    "Mod": "运算",
+    "Pow": "运算",
+    "Concat": "拼接",
+    "Compare": "比较",
+    "And": "逻辑运算",
+    "Or": "逻辑运算",
+    "Not": "逻辑运算",
+    "CondExpr": "条件表达式",
+    "List": "列表",
+    "Dict": "字典",
+    "Tuple": "元组",
+    "Slice": "切片",
+    "Test": "测试",
+}
 MARKERS = ("{{", "{%", "{#")
 
 
@@ -65,7 +82,9 @@ def _expressions(env: Any, text: str) -> list[tuple[int, str]]:
     try:
         for line, token, value in env.lex(text):
             if token in ("block_begin", "comment_begin", "linestatement_begin"):
-                raise FigureError(line, "叙述中只能用 {{ }} 引用数字，不能使用 {% %} 语句或 {# #} 注释")
+                raise FigureError(
+                    line, "叙述中只能用 {{ }} 引用数字，不能使用 {% %} 语句或 {# #} 注释"
+                )
             if token == "variable_begin":
                 current, start = [], line
             elif token == "variable_end" and current is not None:
@@ -82,14 +101,27 @@ def _check_nodes(node: Any, line: int) -> None:
     """Only names, look-ups, constants and the allowed filters."""
     from jinja2 import nodes
 
-    allowed = (nodes.Template, nodes.Output, nodes.Name, nodes.Getattr, nodes.Getitem,
-               nodes.Const, nodes.Filter, nodes.TemplateData)
+    allowed = (
+        nodes.Template,
+        nodes.Output,
+        nodes.Name,
+        nodes.Getattr,
+        nodes.Getitem,
+        nodes.Const,
+        nodes.Filter,
+        nodes.TemplateData,
+    )
     if not isinstance(node, allowed):
         what = _FORBIDDEN.get(type(node).__name__, "这种写法")
-        raise FigureError(line, f"数字引用中不允许{what}：只能引用数值，可加过滤器 "
-                          + "、".join(sorted(ALLOWED_FILTERS)))
+        raise FigureError(
+            line,
+            f"数字引用中不允许{what}：只能引用数值，可加过滤器 "
+            + "、".join(sorted(ALLOWED_FILTERS)),
+        )
     if isinstance(node, nodes.Filter) and node.name not in ALLOWED_FILTERS:
-        raise FigureError(line, f"不允许的过滤器“{node.name}”：只能用 " + "、".join(sorted(ALLOWED_FILTERS)))
+        raise FigureError(
+            line, f"不允许的过滤器“{node.name}”：只能用 " + "、".join(sorted(ALLOWED_FILTERS))
+        )
     names = {nodes.Getattr: "attr", nodes.Name: "name"}
     if isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const):
         names[nodes.Getitem] = "arg"
@@ -125,15 +157,20 @@ def _look_up(path: list[Any], context: dict, line: int) -> None:
         if isinstance(node, list) and isinstance(step, int):  # a 规划's chapters, indicator rows
             if not -len(node) <= step < len(node):
                 where = ".".join(map(str, path[:depth]))
-                raise FigureError(line, f"数字引用“{'.'.join(map(str, path))}”无效：{where}只有 "
-                                        f"{len(node)} 项（从 0 数起），没有第 {step} 项")
+                raise FigureError(
+                    line,
+                    f"数字引用“{'.'.join(map(str, path))}”无效：{where}只有 "
+                    f"{len(node)} 项（从 0 数起），没有第 {step} 项",
+                )
             node = node[step]
             continue
         if not isinstance(node, dict) or step not in node:
             where = ".".join(map(str, path[:depth])) or "报告"
             choices = "、".join(map(str, node)) if isinstance(node, dict) else ""
             hint = f"；可用：{choices}" if choices and len(choices) < 300 else ""
-            raise FigureError(line, f"数字引用“{'.'.join(map(str, path))}”无效：{where}中没有“{step}”{hint}")
+            raise FigureError(
+                line, f"数字引用“{'.'.join(map(str, path))}”无效：{where}中没有“{step}”{hint}"
+            )
         node = node[step]
 
 

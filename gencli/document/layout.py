@@ -68,13 +68,16 @@ def change(value: int) -> str:
     return "0"
 
 
-def cell(text: Any, header: bool = False, rowspan: int = 1, colspan: int = 1,
-         align: str = "center") -> Any:
+def cell(
+    text: Any, header: bool = False, rowspan: int = 1, colspan: int = 1, align: str = "center"
+) -> Any:
     """A table cell of the document vocabulary, `<c header rowspan colspan align>text</c>`,
     with the text escaped. A template may call it hundreds of times; as a Jinja macro it cost
     more than the rest of the rendering."""
-    attributes = (' header="1"' if header else "") \
-        + (f' rowspan="{escape(rowspan)}"' if rowspan > 1 else "") \
-        + (f' colspan="{escape(colspan)}"' if colspan > 1 else "") \
+    attributes = (
+        (' header="1"' if header else "")
+        + (f' rowspan="{escape(rowspan)}"' if rowspan > 1 else "")
+        + (f' colspan="{escape(colspan)}"' if colspan > 1 else "")
         + (f' align="{escape(align)}"' if align != "center" else "")
+    )
     return Markup(f"<c{attributes}>{escape(text)}</c>")

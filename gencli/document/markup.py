@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ElementTree
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from gencli.document import figures, narrative
 from gencli.document.model import (
@@ -64,7 +65,7 @@ def _heading(element: ElementTree.Element) -> Heading:
     match = _NUMBER.match(text) or _CHAPTER.match(text)
     number = match.group(0) if match else ""
     if number and runs:
-        runs[0] = Run(runs[0].text[len(number):], runs[0].bold)
+        runs[0] = Run(runs[0].text[len(number) :], runs[0].bold)
     if number.startswith("第"):
         number = number.rstrip() + CHAPTER_GAP
     return Heading(int(element.get("level", "1")), number, [r for r in runs if r.text])
@@ -73,11 +74,18 @@ def _heading(element: ElementTree.Element) -> Heading:
 def _table(element: ElementTree.Element) -> Table:
     rows = []
     for tr in element.iter("tr"):
-        rows.append([
-            Cell(_runs(c), int(c.get("rowspan", 1)), int(c.get("colspan", 1)),
-                 c.get("header") == "1", c.get("align", "center"))
-            for c in tr.iter("c")
-        ])
+        rows.append(
+            [
+                Cell(
+                    _runs(c),
+                    int(c.get("rowspan", 1)),
+                    int(c.get("colspan", 1)),
+                    c.get("header") == "1",
+                    c.get("align", "center"),
+                )
+                for c in tr.iter("c")
+            ]
+        )
     widths = [float(w) for w in element.get("widths", "").split()]
     return Table(rows, widths, int(element.get("header-rows", 0)), element.get("caption", ""))
 
@@ -90,8 +98,9 @@ def parse(xml: str, fill: Callable[[str], str]) -> Document:
         raise TemplateOutputError(f"模板输出的不是有效的文档 XML：{error}") from None
     blocks = _blocks(root, fill)
     number_boxes(blocks)
-    return Document(root.get("title", ""), blocks, root.get("subtitle", ""),
-                    root.get("lang", "zh-CN"))
+    return Document(
+        root.get("title", ""), blocks, root.get("subtitle", ""), root.get("lang", "zh-CN")
+    )
 
 
 def number_boxes(blocks: list[Block], label: str = narrative.BOX) -> None:

@@ -65,11 +65,20 @@ def unsupported(markdown: str) -> list[tuple[int, str]]:
     for number, line in enumerate(markdown.split("\n"), 1):
         footnote = _FOOTNOTE.search(line)
         if footnote:
-            found.append((number, f"公文不用脚注：“{footnote.group(0)}”不会印成脚注，"
-                                  "请把注释写进正文（如用括号）"))
+            found.append(
+                (
+                    number,
+                    f"公文不用脚注：“{footnote.group(0)}”不会印成脚注，"
+                    "请把注释写进正文（如用括号）",
+                )
+            )
         elif _DEFINITION.match(line):
-            found.append((number, "这一行是 Markdown 的链接定义，不会印出来；"
-                                  "若是正文，请去掉行首的方括号写法"))
+            found.append(
+                (
+                    number,
+                    "这一行是 Markdown 的链接定义，不会印出来；若是正文，请去掉行首的方括号写法",
+                )
+            )
     return found
 
 

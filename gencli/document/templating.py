@@ -12,11 +12,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from gencli.base.numerals import chinese_number
 from gencli.base.paths import data_dir
 from gencli.document import layout
 from gencli.document import markup as document_xml
 from gencli.document.model import Document
-from gencli.base.numerals import chinese_number
 from gencli.kinds import KINDS
 
 
@@ -43,8 +43,7 @@ def _environment(folders: tuple[str, ...]) -> Any:
         extensions=["jinja2.ext.do"],
         bytecode_cache=_bytecode_cache(),
     )
-    env.filters.update(figure=layout.figure, change=layout.change,
-                       chinese_number=chinese_number)
+    env.filters.update(figure=layout.figure, change=layout.change, chinese_number=chinese_number)
     env.globals.update(tree_rows=layout.tree_rows, look_up=layout.look_up, cell=layout.cell)
     return env
 
@@ -79,8 +78,9 @@ def render_xml(report: dict, user_dir: Path | None = None) -> str:
     env = environment(user_dir)
     try:
         template = env.get_template(template_name(kind))
-        return template.render(report=report, forms=registered.form,
-                               form=registered.form_for(report))
+        return template.render(
+            report=report, forms=registered.form, form=registered.form_for(report)
+        )
     except jinja2.TemplateNotFound:
         where = "、".join(env.loader.searchpath)
         raise TemplateError(f"找不到模板 {template_name(kind)}（查找位置：{where}）") from None

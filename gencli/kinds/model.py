@@ -62,7 +62,9 @@ class Row:
         """The figure rows below this one, each with its key path relative to this row."""
         if not self.children:
             return [((), self)]
-        return [((child.key, *path), leaf) for child in self.children for path, leaf in child.leaves()]
+        return [
+            ((child.key, *path), leaf) for child in self.children for path, leaf in child.leaves()
+        ]
 
 
 @dataclass(frozen=True)

@@ -57,4 +57,3 @@ def common(data: dict, kind: str, title: str) -> dict[str, Any]:
         "date_text": chinese_date(data["date"]) if data.get("date") else "",
         "preface": data.get("preface", ""),
     }
-

@@ -7,8 +7,9 @@ in what was omitted), so both read a row the same way.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any, Iterator
+from typing import Any
 
 Number = int | Decimal
 Path = tuple[Any, ...]
@@ -54,7 +55,9 @@ def is_row(node: Any, columns: list[str], total: str) -> bool:
     return isinstance(node, dict) and set(node) <= {*columns, total}
 
 
-def leaf_rows(group: Any, columns: list[str], total: str, at: Path = ()) -> Iterator[tuple[Path, Any]]:
+def leaf_rows(
+    group: Any, columns: list[str], total: str, at: Path = ()
+) -> Iterator[tuple[Path, Any]]:
     """The figure rows below a group (never its own `total` row), with their paths."""
     if not isinstance(group, dict):
         return

@@ -35,14 +35,23 @@ def kind_property(kind: str, name: str) -> dict[str, Any]:
 
 
 def agency_property(example: str = "福建省商务厅") -> dict[str, Any]:
-    return {"title": "报告机关", "description": f"发文机关（报告机关）全称，如“{example}”",
-            "type": "string", "minLength": 1}
+    return {
+        "title": "报告机关",
+        "description": f"发文机关（报告机关）全称，如“{example}”",
+        "type": "string",
+        "minLength": 1,
+    }
 
 
 def year_property(first: int, before_first: str | None = None) -> dict[str, Any]:
     """The year reported on; `before_first` explains why earlier years are refused."""
-    schema: dict[str, Any] = {"title": "报告年度", "description": "报告所属年度（公历年份）",
-                              "type": "integer", "minimum": first, "maximum": LAST_YEAR}
+    schema: dict[str, Any] = {
+        "title": "报告年度",
+        "description": "报告所属年度（公历年份）",
+        "type": "integer",
+        "minimum": first,
+        "maximum": LAST_YEAR,
+    }
     if before_first:
         schema["x-messages"] = {"minimum": before_first}
     return schema
@@ -53,12 +62,22 @@ def title_property(description: str) -> dict[str, Any]:
 
 
 def date_property() -> dict[str, Any]:
-    return {"title": "成文日期", "description": "成文日期，如 2021-01-29；印在署名下方",
-            "type": "string", "format": "date"}
+    return {
+        "title": "成文日期",
+        "description": "成文日期，如 2021-01-29；印在署名下方",
+        "type": "string",
+        "format": "date",
+    }
 
 
-def document(kind: str, name: str, description: str, properties: dict[str, Any],
-             required: list[str], **extra: Any) -> dict[str, Any]:
+def document(
+    kind: str,
+    name: str,
+    description: str,
+    properties: dict[str, Any],
+    required: list[str],
+    **extra: Any,
+) -> dict[str, Any]:
     """The root of a kind's schema: closed to unknown keys, `kind` always required."""
     return {
         "$schema": DRAFT7,
@@ -102,7 +121,8 @@ def row_definition(columns: tuple[Figure, ...], total: Figure) -> dict[str, Any]
         "anyOf": [
             {
                 "x-alternative": "按列顺序的列表",
-                "description": "按列顺序填写：" + "、".join(c.label for c in columns)
+                "description": "按列顺序填写："
+                + "、".join(c.label for c in columns)
                 + f"，可加第{len(columns) + 1}个数：{total.label}",
                 "type": "array",
                 "items": cells,
@@ -120,4 +140,3 @@ def row_definition(columns: tuple[Figure, ...], total: Figure) -> dict[str, Any]
         ],
         "x-row": {"columns": keys, "total": total.key},
     }
-

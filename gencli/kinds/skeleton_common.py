@@ -7,7 +7,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-
 PREVIOUS_TEXT = "# 上年内容："
 
 
@@ -41,19 +40,21 @@ class Start:
 ZEROS = Start()
 
 
-
 MARKDOWN_HINT = "# 叙述部分用 Markdown 书写；标题不写编号，由生成器编号。"
 
 
 def head(ref: str, heading: str, kind: str) -> list[str]:
-    return [f"# yaml-language-server: $schema={ref}", f"# {heading}", MARKDOWN_HINT,
-            f"kind: {kind}"]
+    return [
+        f"# yaml-language-server: $schema={ref}",
+        f"# {heading}",
+        MARKDOWN_HINT,
+        f"kind: {kind}",
+    ]
 
 
 def optional(key: str, value: str | int | None, note: str) -> str:
     """`key: value`, or the key commented out when `init` was not told its value."""
     return f"{key}: {value}" if value is not None else f"# {key}: {note}"
-
 
 
 class RolloverError(Exception):
@@ -67,4 +68,3 @@ class Rolled:
     kind: str
     text: str
     notes: list[str]
-

@@ -25,12 +25,15 @@ DECLINED: Any = object()
 
 _TAG = "tag:yaml.org,2002:"
 # Characters both readers treat alike: no tabs, no C0/C1 controls, no NEL/LS/PS line breaks.
-_PLAIN_TEXT = re.compile(r"[\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
-                         r"\U00010000-\U0010ffff]*")
+_PLAIN_TEXT = re.compile(
+    r"[\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
+    r"\U00010000-\U0010ffff]*"
+)
 # Block scalar headers ruamel refuses and libyaml takes: a comment glued to the indicator
 # ("|#"), and a first line of spaces only, shorter than the text's indentation.
-_BLOCK_QUIRKS = re.compile(r"(?:^|[:-][ ]+)[|>][-+0-9]*(?:#|[ ]*(?:#[^\n]*)?\r?\n[ ]+\r?\n)",
-                           re.MULTILINE)
+_BLOCK_QUIRKS = re.compile(
+    r"(?:^|[:-][ ]+)[|>][-+0-9]*(?:#|[ ]*(?:#[^\n]*)?\r?\n[ ]+\r?\n)", re.MULTILINE
+)
 _DECIMAL_INT = re.compile(r"-?(?:0|[1-9][0-9]*)")
 MAX_DEPTH = 16  # a report nests five deep; deeper is left to the loader that words the refusal
 
@@ -120,8 +123,12 @@ class _Builder:
         events = self.events
         if isinstance(event, events.ScalarEvent):
             return _scalar(event)
-        if not isinstance(event, events.CollectionStartEvent) or event.anchor is not None \
-                or event.tag is not None or self.depth >= MAX_DEPTH:
+        if (
+            not isinstance(event, events.CollectionStartEvent)
+            or event.anchor is not None
+            or event.tag is not None
+            or self.depth >= MAX_DEPTH
+        ):
             raise _Decline  # aliases, anchors, tags, deep nesting
         self.depth += 1
         found = self.mapping() if isinstance(event, events.MappingStartEvent) else self.sequence()
@@ -158,8 +165,11 @@ class _Builder:
             raise _Decline
         root = self.node(self.next())
         end = self.next()
-        if not isinstance(end, events.DocumentEndEvent) or end.explicit \
-                or not isinstance(self.next(), events.StreamEndEvent):
+        if (
+            not isinstance(end, events.DocumentEndEvent)
+            or end.explicit
+            or not isinstance(self.next(), events.StreamEndEvent)
+        ):
             raise _Decline
         return root
 

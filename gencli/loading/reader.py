@@ -44,16 +44,22 @@ class StrictComposer(Composer):
     def compose_node(self, parent: Any, index: Any) -> Any:
         event = self.parser.peek_event()
         if isinstance(event, AliasEvent):
-            raise _Refused(problem=f"不允许使用 YAML 别名（*{event.anchor}）：报告不需要引用，请直接写出内容",
-                           problem_mark=event.start_mark)
+            raise _Refused(
+                problem=f"不允许使用 YAML 别名（*{event.anchor}）：报告不需要引用，请直接写出内容",
+                problem_mark=event.start_mark,
+            )
         if isinstance(event, NodeEvent) and event.anchor is not None:
-            raise _Refused(problem=f"不允许使用 YAML 锚点（&{event.anchor}）：报告不需要锚点",
-                           problem_mark=event.start_mark)
+            raise _Refused(
+                problem=f"不允许使用 YAML 锚点（&{event.anchor}）：报告不需要锚点",
+                problem_mark=event.start_mark,
+            )
         tag = getattr(event, "tag", None)
         if isinstance(event, (ScalarEvent, CollectionStartEvent)) and tag not in (None, "!"):
             shown = str(tag).replace("tag:yaml.org,2002:", "!!")
-            raise _Refused(problem=f"不允许使用 YAML 标签（{shown}）：请直接写出值",
-                           problem_mark=event.start_mark)
+            raise _Refused(
+                problem=f"不允许使用 YAML 标签（{shown}）：请直接写出值",
+                problem_mark=event.start_mark,
+            )
         return super().compose_node(parent, index)
 
 
@@ -118,7 +124,7 @@ def _chinese_problem(error: MarkedYAMLError) -> str:
 def decode(data: bytes) -> str:
     """UTF-8 text (a BOM is allowed); anything else is refused with a hint about GBK."""
     if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8):]
+        data = data[len(codecs.BOM_UTF8) :]
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -140,7 +146,9 @@ def load_text(text: str) -> Any:
         line = text.count("\n", 0, error.position) + 1
         column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
         code = error.character if isinstance(error.character, int) else ord(error.character)
-        raise LoadError(f"文件中有不可打印的控制字符 U+{code:04X}，请删除它", line, column) from None
+        raise LoadError(
+            f"文件中有不可打印的控制字符 U+{code:04X}，请删除它", line, column
+        ) from None
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -158,6 +166,8 @@ def read_report(path: Path) -> str:
     """A report file's text; refuses files too large to be a report before reading them."""
     size = path.stat().st_size
     if size > MAX_BYTES:
-        raise LoadError(f"文件过大（{size / 1024 / 1024:.1f} MB）：报告文件不应超过 "
-                        f"{MAX_BYTES // 1024 // 1024} MB，请确认选对了文件")
+        raise LoadError(
+            f"文件过大（{size / 1024 / 1024:.1f} MB）：报告文件不应超过 "
+            f"{MAX_BYTES // 1024 // 1024} MB，请确认选对了文件"
+        )
     return decode(path.read_bytes())

@@ -52,8 +52,9 @@ def _git_blob(spec: str, cwd: Path | None) -> bytes:
     folder (`HEAD:reports`) is refused instead of printed as a listing."""
     if shutil.which("git") is None:
         raise RevisionError(f"找不到 git 命令，无法读取 {spec}")
-    done = subprocess.run(["git", "cat-file", "blob", spec], cwd=cwd, capture_output=True,
-                          check=False)
+    done = subprocess.run(
+        ["git", "cat-file", "blob", spec], cwd=cwd, capture_output=True, check=False
+    )
     if done.returncode == 0:
         return done.stdout
     said = done.stderr.decode("utf-8", "replace").strip().splitlines()
@@ -63,4 +64,5 @@ def _git_blob(spec: str, cwd: Path | None) -> bytes:
     rev, _, inner = spec.partition(":")
     raise RevisionError(
         f"git 中没有 {spec}：请检查版本“{rev}”（如 HEAD、HEAD~1、提交号）和路径“{inner}”"
-        f"（从仓库根目录写起，或以 ./ 开头表示从当前目录写起）{detail}")
+        f"（从仓库根目录写起，或以 ./ 开头表示从当前目录写起）{detail}"
+    )

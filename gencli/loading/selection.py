@@ -17,8 +17,9 @@ from pathlib import Path
 from gencli.kinds import NAMES as KINDS
 
 _KIND = re.compile(r"""^kind:[ \t]*["']?([A-Za-z0-9_.-]+)""", re.MULTILINE)
-_MODELINE = re.compile(r"^#\s*yaml-language-server:\s*\$schema=\S*?([a-z0-9-]+)\.schema\.json",
-                       re.MULTILINE)
+_MODELINE = re.compile(
+    r"^#\s*yaml-language-server:\s*\$schema=\S*?([a-z0-9-]+)\.schema\.json", re.MULTILINE
+)
 CLOSE = 0.8  # how alike a `kind:` must be to a gencli kind to count as a misspelling of it
 
 
@@ -27,5 +28,7 @@ def is_report(path: Path) -> bool:
     text = path.read_bytes().decode("utf-8", "replace").lstrip("\ufeff")
     if any(match in KINDS for match in _MODELINE.findall(text)):
         return True
-    return any(kind in KINDS or difflib.get_close_matches(kind, KINDS, n=1, cutoff=CLOSE)
-               for kind in _KIND.findall(text))
+    return any(
+        kind in KINDS or difflib.get_close_matches(kind, KINDS, n=1, cutoff=CLOSE)
+        for kind in _KIND.findall(text)
+    )

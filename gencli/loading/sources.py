@@ -39,8 +39,11 @@ def _reports_in(folder: Path) -> list[Source]:
     found = []
     for path in folder.rglob("*"):
         relative = path.relative_to(folder)
-        if path.suffix.lower() in SUFFIXES and path.is_file() \
-                and not any(_hidden(part) for part in relative.parts):
+        if (
+            path.suffix.lower() in SUFFIXES
+            and path.is_file()
+            and not any(_hidden(part) for part in relative.parts)
+        ):
             found.append(Source(path, relative.parent))
     return sorted(found, key=lambda source: source.path.relative_to(folder).parts)
 
@@ -76,6 +79,7 @@ def refuse_collisions(sources: list[Source], out: Path | None) -> None:
         folder = source.outdir(out) or source.path.parent
         target = folder / source.path.stem
         if target in seen:
-            raise SourceError(f"{seen[target]} 和 {source.path} 的输出都会写到 {target}.*，"
-                              "请改名或分开生成")
+            raise SourceError(
+                f"{seen[target]} 和 {source.path} 的输出都会写到 {target}.*，请改名或分开生成"
+            )
         seen[target] = source.path

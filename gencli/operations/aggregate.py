@@ -68,10 +68,12 @@ def _one(reports: list[Read], what: str, value: Any, wanted: Any = None) -> Any:
     if odd:
         groups = "；".join(
             f"{key}：{_names(r.path for r in reports if value(r.normalized) == key)}"
-            for key, _ in sorted(counts.items(), key=lambda item: -item[1]))
+            for key, _ in sorted(counts.items(), key=lambda item: -item[1])
+        )
         said = "应为" if wanted is not None else "多数为"
-        raise AggregateError(f"只能汇总同一{what}的报告：{said} {expected}，而 {_names(odd)} 不是"
-                             f"（{groups}）")
+        raise AggregateError(
+            f"只能汇总同一{what}的报告：{said} {expected}，而 {_names(odd)} 不是（{groups}）"
+        )
     return expected
 
 
@@ -92,8 +94,9 @@ def _figures(report: dict, fmt: gia.Format) -> dict[tuple[str, ...], Any]:
         for row in block.rows:
             for figure in block.figures:
                 if figure.kind != TEXT:
-                    found[("proactive", row.key, figure.key)] = \
-                        report["proactive"][row.key][figure.key]
+                    found[("proactive", row.key, figure.key)] = report["proactive"][row.key][
+                        figure.key
+                    ]
     columns = [c.key for c in gia.APPLICANT_COLUMNS]
     for row in fmt.applications:
         for steps, _leaf in row.leaves():
@@ -120,11 +123,14 @@ def _units(reports: list[Read], fmt: gia.Format) -> dict[tuple[str, ...], str]:
             for row in block.rows:
                 try:
                     units[("proactive", row.key, unit.key)] = _one(
-                        reports, f"{row.label}金额单位",
-                        lambda r, row=row, unit=unit: r["proactive"][row.key][unit.key])
+                        reports,
+                        f"{row.label}金额单位",
+                        lambda r, row=row, unit=unit: r["proactive"][row.key][unit.key],
+                    )
                 except AggregateError as error:
-                    raise AggregateError(f"{error}；请把{row.label}的金额换算为同一单位后再汇总"
-                                         ) from None
+                    raise AggregateError(
+                        f"{error}；请把{row.label}的金额换算为同一单位后再汇总"
+                    ) from None
     return units
 
 
@@ -152,28 +158,35 @@ def _written(value: Any) -> Any:
     return value
 
 
-def summary_text(sums: Sums, agency: str, sources: list[str], schema_ref: str,
-                 left_out: list[str] = ()) -> str:
+def summary_text(
+    sums: Sums, agency: str, sources: list[str], schema_ref: str, left_out: list[str] = ()
+) -> str:
     """The region's report as YAML, in the words of `gencli init`."""
     from gencli.kinds.gov_info_annual.skeleton import skeleton
     from gencli.kinds.skeleton_common import Start
 
     fmt = gia.FORMATS_BY_YEAR[sums.format]
-    remark = (f"本报告的表格由 {len(sources)} 份报告汇总而来（gencli aggregate）；"
-              "各机关的叙述不汇总，请撰写本地区的{part}")
+    remark = (
+        f"本报告的表格由 {len(sources)} 份报告汇总而来（gencli aggregate）；"
+        "各机关的叙述不汇总，请撰写本地区的{part}"
+    )
     start = Start(
         figures={path: _written(value) for path, value in sums.figures.items()},
         origin=f"表二、表三、表四为 {len(sources)} 份{sums.year}年报告（{fmt.document}格式）"
-               "逐格相加之和，来源列在文末",
-        remarks={"overview": remark.format(part="总体情况"),
-                 "problems": remark.format(part="存在的主要问题及改进情况")},
+        "逐格相加之和，来源列在文末",
+        remarks={
+            "overview": remark.format(part="总体情况"),
+            "problems": remark.format(part="存在的主要问题及改进情况"),
+        },
         format=sums.format if sums.format != gia.default_format(sums.year) else None,
     )
     text = skeleton(sums.year, agency, schema_ref, start)
     lines = ["", f"# 汇总的报告（{len(sources)} 份）：", *(f"#   {path}" for path in sources)]
     if left_out:
-        lines += [f"# 未汇总的报告（有错误，{len(left_out)} 份）：",
-                  *(f"#   {problem}" for problem in left_out)]
+        lines += [
+            f"# 未汇总的报告（有错误，{len(left_out)} 份）：",
+            *(f"#   {problem}" for problem in left_out),
+        ]
     return text + "\n".join(lines) + "\n"
 
 
@@ -186,16 +199,24 @@ class Aggregated:
     left_out: list[str]
 
 
-def aggregate(paths: list[Path], agency: str, schema_ref: str, year: int | None = None,
-              skip_invalid: bool = False, jobs: int = 1) -> Aggregated:
+def aggregate(
+    paths: list[Path],
+    agency: str,
+    schema_ref: str,
+    year: int | None = None,
+    skip_invalid: bool = False,
+    jobs: int = 1,
+) -> Aggregated:
     """Check the reports (in parallel), sum them, and prove the sum before returning it."""
     from gencli.operations.parallel import ordered_map
 
     reads = list(ordered_map(read_job, paths, jobs))
     bad = [read for read in reads if read.normalized is None]
     if bad and not skip_invalid:
-        raise AggregateError("以下报告有错误，不能汇总（改正后重试，或加 --skip-invalid 只汇总其余的报告）：\n"
-                             + "\n".join(f"  {read.problem}" for read in bad))
+        raise AggregateError(
+            "以下报告有错误，不能汇总（改正后重试，或加 --skip-invalid 只汇总其余的报告）：\n"
+            + "\n".join(f"  {read.problem}" for read in bad)
+        )
     good = [read for read in reads if read.normalized is not None]
     if not good:
         raise AggregateError("没有可以汇总的报告：每一份都有错误")

@@ -62,13 +62,15 @@ def _guarded(path: Path, guarded: bool, work: Callable[[], Outcome]) -> Outcome:
     except OSError as error:
         return _failure(path, f"无法读取 {path}：{error.strerror or error}")
     except Exception as error:  # noqa: BLE001 - one report's crash must not stop the others
-        return _failure(path, f"gencli 内部错误：{type(error).__name__}: {error}",
-                        traceback.format_exc())
+        return _failure(
+            path, f"gencli 内部错误：{type(error).__name__}: {error}", traceback.format_exc()
+        )
 
 
 def _failure(path: Path, message: str, detail: str = "") -> Outcome:
-    return Outcome(str(path), [Diagnostic(str(path), 1, 1, ERROR, message)], failed=True,
-                   detail=detail)
+    return Outcome(
+        str(path), [Diagnostic(str(path), 1, 1, ERROR, message)], failed=True, detail=detail
+    )
 
 
 def build_job(task: BuildTask) -> Outcome:
@@ -78,10 +80,15 @@ def build_job(task: BuildTask) -> Outcome:
         from gencli.operations import build
 
         path = task.source.path
-        built = build.build_file(path, task.source.outdir(task.out), list(task.formats),
-                                 task.templates)
-        return Outcome(str(path), built.checked.diagnostics, [str(p) for p in built.written],
-                       failed=not built.ok)
+        built = build.build_file(
+            path, task.source.outdir(task.out), list(task.formats), task.templates
+        )
+        return Outcome(
+            str(path),
+            built.checked.diagnostics,
+            [str(p) for p in built.written],
+            failed=not built.ok,
+        )
 
     return _guarded(task.source.path, task.guarded, work)
 
@@ -107,8 +114,9 @@ class _Progress:
         if total > 1 and sys.stderr.isatty():
             import click
 
-            self.bar = click.progressbar(length=total, label=label, file=sys.stderr,
-                                         show_pos=True, show_eta=True)
+            self.bar = click.progressbar(
+                length=total, label=label, file=sys.stderr, show_pos=True, show_eta=True
+            )
             self.bar.__enter__()
 
     def advance(self) -> None:
@@ -120,8 +128,9 @@ class _Progress:
             self.bar.__exit__(None, None, None)
 
 
-def run(job: Callable, tasks: Sequence, jobs: int, label: str,
-        show: Callable[[Outcome], None]) -> tuple[list[Outcome], float]:
+def run(
+    job: Callable, tasks: Sequence, jobs: int, label: str, show: Callable[[Outcome], None]
+) -> tuple[list[Outcome], float]:
     """Every task's outcome in order, and the seconds taken. `show` prints each outcome: as it
     comes, or after the run while a progress bar holds the terminal."""
     start = time.perf_counter()
@@ -141,15 +150,20 @@ def run(job: Callable, tasks: Sequence, jobs: int, label: str,
     return outcomes, time.perf_counter() - start
 
 
-def summary(outcomes: list[Outcome], seconds: float, jobs: int, done: str, undone: str,
-            debug: bool = False) -> list[str]:
+def summary(
+    outcomes: list[Outcome], seconds: float, jobs: int, done: str, undone: str, debug: bool = False
+) -> list[str]:
     """The closing table: how many were done and how many not, each failure with its first
     error line, and the time taken."""
     failed = [outcome for outcome in outcomes if outcome.failed]
     workers = min(jobs, len(outcomes))
     how = f"{workers} 个进程并行" if workers > 1 else "单进程"
-    lines = [(f"共 {len(outcomes)} 份报告：{done} {len(outcomes) - len(failed)} 份，"
-              f"{undone} {len(failed)} 份；用时 {seconds:.2f} 秒（{how}）。")]
+    lines = [
+        (
+            f"共 {len(outcomes)} 份报告：{done} {len(outcomes) - len(failed)} 份，"
+            f"{undone} {len(failed)} 份；用时 {seconds:.2f} 秒（{how}）。"
+        )
+    ]
     if failed:
         lines.append(f"{undone}的报告（各列第一处错误）：")
         for outcome in failed:

@@ -6,9 +6,9 @@ so an invalid report or a failing writer never leaves a half-written or clobbere
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from gencli.base.output import write_all_atomically
 from gencli.checking.diagnostics import ERROR, Diagnostic
@@ -48,8 +48,9 @@ def output_paths(source: Path, outdir: Path | None, formats: list[str]) -> dict[
     return {fmt: folder / f"{source.stem}.{fmt}" for fmt in formats}
 
 
-def build_file(source: Path, outdir: Path | None, formats: list[str],
-               templates: Path | None = None) -> Built:
+def build_file(
+    source: Path, outdir: Path | None, formats: list[str], templates: Path | None = None
+) -> Built:
     from gencli.document.templating import TemplateError, render_document
 
     checked = check_file(source)
@@ -67,8 +68,11 @@ def build_file(source: Path, outdir: Path | None, formats: list[str],
         write_all_atomically(contents)
     except OSError as error:
         folder = paths[formats[0]].parent
-        checked.diagnostics.append(Diagnostic(
-            checked.name, 1, 1, ERROR, f"无法写入输出目录 {folder}：{error.strerror or error}"))
+        checked.diagnostics.append(
+            Diagnostic(
+                checked.name, 1, 1, ERROR, f"无法写入输出目录 {folder}：{error.strerror or error}"
+            )
+        )
         return built
     built.written.extend(contents)
     return built

@@ -100,8 +100,11 @@ class _Side:
 def _read(version: Version) -> _Side:
     root, report, problems = validation.read_structure(version.text, version.name)
     if report is None:
-        raise Unreadable(version.name, problems,
-                         f"{version.name} 不是结构完整的报告，无法比较；请先用 gencli validate 修正上面的错误")
+        raise Unreadable(
+            version.name,
+            problems,
+            f"{version.name} 不是结构完整的报告，无法比较；请先用 gencli validate 修正上面的错误",
+        )
     return _Side(version, root, report, validation.load_schema(report["kind"]))
 
 
@@ -119,8 +122,11 @@ def _leaves(value: Any, path: Path = ()) -> Iterator[tuple[Path, Any]]:
 def _figures(side: _Side) -> dict[Path, Any]:
     """Every printed value outside the narrative: the tables' cells and the fields (year,
     agency, title…). Keys the normalizer derives (date_text…) are not in the schema: left out."""
-    written = {key: value for key, value in side.report.items()
-               if key in side.schema["properties"] and key != "kind"}
+    written = {
+        key: value
+        for key, value in side.report.items()
+        if key in side.schema["properties"] and key != "kind"
+    }
     narrative = side.narratives()
     return {path: value for path, value in _leaves(written) if path not in narrative}
 
@@ -163,23 +169,32 @@ def compare(old_version: Version, new_version: Version) -> Comparison:
     are reports of different kinds."""
     old, new = _read(old_version), _read(new_version)
     if old.report["kind"] != new.report["kind"]:
-        raise Unreadable(new_version.name, [],
-                         f"两个版本不是同一种报告（{old.report['kind']} 与 {new.report['kind']}），无法比较")
-    result = Comparison(old_version.name, new_version.name,
-                        old.report.get("year"), new.report.get("year"))
+        raise Unreadable(
+            new_version.name,
+            [],
+            f"两个版本不是同一种报告（{old.report['kind']} 与 {new.report['kind']}），无法比较",
+        )
+    result = Comparison(
+        old_version.name, new_version.name, old.report.get("year"), new.report.get("year")
+    )
     result.figures = _figure_changes(old, new)
     result.narrative = _narrative_changes(old, new)
     if result.equal:
         return result
-    result.balance = [d for d in validation.arithmetic(new.root, new.report, new_version.name)
-                      if d.is_error]
+    result.balance = [
+        d for d in validation.arithmetic(new.root, new.report, new_version.name) if d.is_error
+    ]
     if _consecutive(old.report, new.report):
-        result.cross_year = validation.cross_year(new.root, new.report, old.report,
-                                                  new_version.name)
+        result.cross_year = validation.cross_year(
+            new.root, new.report, old.report, new_version.name
+        )
     return result
 
 
 def _consecutive(old: dict, new: dict) -> bool:
     years = old.get("year"), new.get("year")
-    return (validation.has_cross_year(new, old) and all(isinstance(y, int) for y in years)
-            and years[1] == years[0] + 1)
+    return (
+        validation.has_cross_year(new, old)
+        and all(isinstance(y, int) for y in years)
+        and years[1] == years[0] + 1
+    )

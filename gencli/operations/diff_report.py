@@ -49,8 +49,9 @@ def text_report(comparison: Comparison, out: TextIO) -> None:
     for heading, changes in (("数字变动", numbers), ("其他变动", others)):
         if changes:
             lines.append(f"{heading} {len(changes)} 处：")
-            lines += [f"  {SEPARATOR.join(f.labels)}：{_value(f.old)} → {_value(f.new)}"
-                      for f in changes]
+            lines += [
+                f"  {SEPARATOR.join(f.labels)}：{_value(f.old)} → {_value(f.new)}" for f in changes
+            ]
     if comparison.balanced:
         lines.append("勾稽关系仍成立。")
     else:
@@ -79,19 +80,32 @@ def json_report(comparison: Comparison, out: TextIO) -> None:
         "old": comparison.old,
         "new": comparison.new,
         "equal": comparison.equal,
-        "figures": [{"path": list(f.path), "labels": SEPARATOR.join(f.labels),
-                     "old": _json_value(f.old), "new": _json_value(f.new)}
-                    for f in comparison.figures],
+        "figures": [
+            {
+                "path": list(f.path),
+                "labels": SEPARATOR.join(f.labels),
+                "old": _json_value(f.old),
+                "new": _json_value(f.new),
+            }
+            for f in comparison.figures
+        ],
         "balanced": comparison.balanced,
         "balance": [d.as_json() for d in comparison.balance],
-        "narrative": [{"path": list(item.path), "title": item.title,
-                       "change": item.paragraph.change,
-                       "old_paragraph": item.paragraph.old_number,
-                       "new_paragraph": item.paragraph.new_number,
-                       "old": item.paragraph.old, "new": item.paragraph.new}
-                      for item in comparison.narrative],
-        "cross_year": (None if comparison.cross_year is None
-                       else [d.as_json() for d in comparison.cross_year]),
+        "narrative": [
+            {
+                "path": list(item.path),
+                "title": item.title,
+                "change": item.paragraph.change,
+                "old_paragraph": item.paragraph.old_number,
+                "new_paragraph": item.paragraph.new_number,
+                "old": item.paragraph.old,
+                "new": item.paragraph.new,
+            }
+            for item in comparison.narrative
+        ],
+        "cross_year": (
+            None if comparison.cross_year is None else [d.as_json() for d in comparison.cross_year]
+        ),
     }
     json.dump(data, out, ensure_ascii=False, indent=2)
     out.write("\n")

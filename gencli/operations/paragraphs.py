@@ -72,7 +72,7 @@ def inline(old: str, new: str) -> str:
             start = max(0, i - CONTEXT)
             pieces.append("…" if start else "")
         elif i - shown > 2 * CONTEXT:
-            pieces.append(old[shown:shown + CONTEXT] + "…")
+            pieces.append(old[shown : shown + CONTEXT] + "…")
             start = i - CONTEXT
         else:
             start = shown

@@ -34,8 +34,9 @@ def _context() -> Any:
     return multiprocessing.get_context("fork" if "fork" in methods else None)
 
 
-def ordered_map(job: Callable[[Task], Result], tasks: Sequence[Task],
-                jobs: int) -> Iterator[Result]:
+def ordered_map(
+    job: Callable[[Task], Result], tasks: Sequence[Task], jobs: int
+) -> Iterator[Result]:
     """`job(task)` for every task, yielded in the tasks' order as soon as each is known."""
     workers = min(jobs, len(tasks))
     if workers <= 1:

@@ -26,19 +26,22 @@ def read_last_year(path: Path) -> dict:
     if previous is None:
         raise RolloverError(f"无法读取上年报告 {path}：请先用 gencli validate 检查它的结构")
     if previous["kind"] not in _rolling_kinds():
-        raise RolloverError(f"{path} 是 {previous['kind']} 报告；--from 目前只支持"
-                            + "、".join(_rolling_kinds()))
+        raise RolloverError(
+            f"{path} 是 {previous['kind']} 报告；--from 目前只支持" + "、".join(_rolling_kinds())
+        )
     return previous
 
 
-def next_year(previous: dict, source: str, schema_ref: str, year: int | None = None,
-              agency: str | None = None) -> Rolled:
+def next_year(
+    previous: dict, source: str, schema_ref: str, year: int | None = None, agency: str | None = None
+) -> Rolled:
     """The report for the year after `previous` (normalized), written by the kind's skeleton."""
     following = previous["year"] + 1
     if year is not None and year != following:
-        raise RolloverError(f"--from 生成上年报告的下一年度（{following}年）的报告；"
-                            f"这里 --year 是 {year}，可以省略 --year")
+        raise RolloverError(
+            f"--from 生成上年报告的下一年度（{following}年）的报告；"
+            f"这里 --year 是 {year}，可以省略 --year"
+        )
     roll_over = KINDS[previous["kind"]].roll_over
     assert roll_over is not None  # read_last_year refused the others
     return roll_over(previous, source, schema_ref, agency or previous["agency"])
-

@@ -20,8 +20,11 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 CELL_SEPARATOR = " | "
 BOX_PREFIX = "> "
 # The writer's title and heading styles get Markdown-like marks, so the outline stays visible.
-_HEADING_MARKS = {styles.TITLE: "# ", styles.SUBTITLE: "# ",
-                  **{style: "#" * (max(level, 1) + 1) + " " for level, style in styles.HEADINGS.items()}}
+_HEADING_MARKS = {
+    styles.TITLE: "# ",
+    styles.SUBTITLE: "# ",
+    **{style: "#" * (max(level, 1) + 1) + " " for level, style in styles.HEADINGS.items()},
+}
 
 
 class NotADocx(Exception):

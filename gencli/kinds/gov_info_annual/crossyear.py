@@ -77,12 +77,15 @@ def expectations(this: dict, previous: dict) -> Iterator[Expectation]:
     sources = {"this": this, "previous": previous}
     for rule in rules:
         for target, binding in _expand(rule, this):
-            terms = [(sources[src], _term_path(path, binding), sign) for src, path, sign in rule.terms]
+            terms = [
+                (sources[src], _term_path(path, binding), sign) for src, path, sign in rule.terms
+            ]
             if any(rows.lookup(source, path) is None for source, path, _ in terms):
                 continue
             for column in _columns_of(target) or [None]:
-                expected = sum(sign * _pick(rows.lookup(source, path), column)
-                               for source, path, sign in terms)
+                expected = sum(
+                    sign * _pick(rows.lookup(source, path), column) for source, path, sign in terms
+                )
                 yield Expectation(rule, target, column, expected)
 
 
@@ -94,10 +97,13 @@ def check(this: dict, previous: dict, root: Any) -> list[tuple[tuple, str, str]]
         if actual != expectation.expected:
             column = expectation.column
             where = f"{_column_label(column)}列：" if column else ""
-            message = (f"{expectation.rule.label}：{where}本年填写 {show(actual)}，"
-                       f"按上年报告应为 {show(expectation.expected)}")
-            found.append((_raw_path(root, expectation.target, column), message,
-                          expectation.rule.severity))
+            message = (
+                f"{expectation.rule.label}：{where}本年填写 {show(actual)}，"
+                f"按上年报告应为 {show(expectation.expected)}"
+            )
+            found.append(
+                (_raw_path(root, expectation.target, column), message, expectation.rule.severity)
+            )
     return found
 
 

@@ -48,18 +48,43 @@ def default_format(year: int) -> int:
 
 
 PARTS = (
-    Part("overview", "一、总体情况", "narrative",
-         description="总体情况（文字描述）：本年度政府信息公开工作的总体情况。"),
-    Part("proactive", "二、主动公开政府信息情况", "table",
-         description="《政府信息公开条例》第二十条规定的主动公开事项的数量情况。"),
-    Part("applications", "三、收到和处理政府信息公开申请情况", "table",
-         description=f"本年度收到和处理政府信息公开申请的情况；本列数据的勾稽关系为：{BALANCE.rule}。"),
-    Part("appeals", "四、政府信息公开行政复议、行政诉讼情况", "table",
-         description="因政府信息公开工作被申请行政复议、提起行政诉讼的情况。"),
-    Part("problems", "五、存在的主要问题及改进情况", "narrative",
-         description="存在的主要问题及改进情况（文字描述）：不得敷衍了事、年年雷同。"),
-    Part("other", "六、其他需要报告的事项", "narrative", required=False,
-         description="其他需要报告的事项（文字描述）；2021年格式起，收取信息处理费的情况在此处报告。"),
+    Part(
+        "overview",
+        "一、总体情况",
+        "narrative",
+        description="总体情况（文字描述）：本年度政府信息公开工作的总体情况。",
+    ),
+    Part(
+        "proactive",
+        "二、主动公开政府信息情况",
+        "table",
+        description="《政府信息公开条例》第二十条规定的主动公开事项的数量情况。",
+    ),
+    Part(
+        "applications",
+        "三、收到和处理政府信息公开申请情况",
+        "table",
+        description=f"本年度收到和处理政府信息公开申请的情况；本列数据的勾稽关系为：{BALANCE.rule}。",
+    ),
+    Part(
+        "appeals",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "table",
+        description="因政府信息公开工作被申请行政复议、提起行政诉讼的情况。",
+    ),
+    Part(
+        "problems",
+        "五、存在的主要问题及改进情况",
+        "narrative",
+        description="存在的主要问题及改进情况（文字描述）：不得敷衍了事、年年雷同。",
+    ),
+    Part(
+        "other",
+        "六、其他需要报告的事项",
+        "narrative",
+        required=False,
+        description="其他需要报告的事项（文字描述）；2021年格式起，收取信息处理费的情况在此处报告。",
+    ),
 )
 
 NO_OTHER_MATTERS = "本机关无其他需要报告的事项。"
@@ -83,53 +108,80 @@ _LAWS_2021 = (
     Figure("in_force", "现行有效件数"),
 )
 _DECISIONS_2021 = (
-    Figure("decisions", "本年处理决定数量",
-           description="本年处理决定数量（包括已公开和依法未公开的全部处理决定）"),
+    Figure(
+        "decisions",
+        "本年处理决定数量",
+        description="本年处理决定数量（包括已公开和依法未公开的全部处理决定）",
+    ),
 )
 
 PROACTIVE_2019 = (
-    Block("第二十条第（一）项", _NEW, (
-        Row("rules", "规章"),
-        Row("normative_documents", "规范性文件"),
-    )),
-    Block("第二十条第（五）项", _ITEMS, (
-        Row("licensing", "行政许可"),
-        Row("other_services", "其他对外管理服务事项"),
-    )),
-    Block("第二十条第（六）项", _ITEMS, (
-        Row("penalty", "行政处罚"),
-        Row("coercion", "行政强制"),
-    )),
-    Block("第二十条第（八）项", _ITEMS[:2], (
-        Row("fees", "行政事业性收费"),
-    )),
-    Block("第二十条第（九）项", (
-        Figure("projects", "采购项目数量"),
-        Figure("amount", "采购总金额", AMOUNT,
-               "采购总金额（官方表格未规定单位，单位由 unit 给出并印在单元格内）"),
-        Figure("unit", "单位", TEXT, "采购总金额的单位：万元（默认）或元", ("万元", "元"), "万元"),
-    ), (
-        Row("procurement", "政府集中采购"),
-    )),
+    Block(
+        "第二十条第（一）项",
+        _NEW,
+        (
+            Row("rules", "规章"),
+            Row("normative_documents", "规范性文件"),
+        ),
+    ),
+    Block(
+        "第二十条第（五）项",
+        _ITEMS,
+        (
+            Row("licensing", "行政许可"),
+            Row("other_services", "其他对外管理服务事项"),
+        ),
+    ),
+    Block(
+        "第二十条第（六）项",
+        _ITEMS,
+        (
+            Row("penalty", "行政处罚"),
+            Row("coercion", "行政强制"),
+        ),
+    ),
+    Block("第二十条第（八）项", _ITEMS[:2], (Row("fees", "行政事业性收费"),)),
+    Block(
+        "第二十条第（九）项",
+        (
+            Figure("projects", "采购项目数量"),
+            Figure(
+                "amount",
+                "采购总金额",
+                AMOUNT,
+                "采购总金额（官方表格未规定单位，单位由 unit 给出并印在单元格内）",
+            ),
+            Figure(
+                "unit", "单位", TEXT, "采购总金额的单位：万元（默认）或元", ("万元", "元"), "万元"
+            ),
+        ),
+        (Row("procurement", "政府集中采购"),),
+    ),
 )
 
 PROACTIVE_2021 = (
-    Block("第二十条第（一）项", _LAWS_2021, (
-        Row("rules", "规章"),
-        Row("normative_documents", "行政规范性文件"),
-    )),
-    Block("第二十条第（五）项", _DECISIONS_2021, (
-        Row("licensing", "行政许可"),
-    )),
-    Block("第二十条第（六）项", _DECISIONS_2021, (
-        Row("penalty", "行政处罚"),
-        Row("coercion", "行政强制"),
-    )),
-    Block("第二十条第（八）项", (
-        Figure("amount", "本年收费金额（单位：万元）", AMOUNT),
-    ), (
-        Row("fees", "行政事业性收费"),
-    )),
+    Block(
+        "第二十条第（一）项",
+        _LAWS_2021,
+        (
+            Row("rules", "规章"),
+            Row("normative_documents", "行政规范性文件"),
+        ),
+    ),
+    Block("第二十条第（五）项", _DECISIONS_2021, (Row("licensing", "行政许可"),)),
+    Block(
+        "第二十条第（六）项",
+        _DECISIONS_2021,
+        (
+            Row("penalty", "行政处罚"),
+            Row("coercion", "行政强制"),
+        ),
+    ),
+    Block(
+        "第二十条第（八）项",
+        (Figure("amount", "本年收费金额（单位：万元）", AMOUNT),),
+        (Row("fees", "行政事业性收费"),),
+    ),
 )
 
 # ---- 三、收到和处理政府信息公开申请情况 ----
@@ -150,51 +202,77 @@ TOTAL_COLUMN = Figure(TOTAL, "总计", description="总计（等于各类申请�
 APPLICATION_ROW = RowSum(APPLICANT_COLUMNS, TOTAL_COLUMN)
 APPLICATION_COLUMNS = APPLICATION_ROW.all
 
-_WITHHELD = Row("withheld", "（三）不予公开", (
-    Row("state_secret", "1.属于国家秘密"),
-    Row("prohibited_by_law", "2.其他法律行政法规禁止公开"),
-    Row("endangers_safety", "3.危及“三安全一稳定”"),
-    Row("third_party", "4.保护第三方合法权益"),
-    Row("internal_affairs", "5.属于三类内部事务信息"),
-    Row("process_info", "6.属于四类过程性信息"),
-    Row("enforcement_files", "7.属于行政执法案卷"),
-    Row("inquiry", "8.属于行政查询事项"),
-))
-_UNABLE = Row("unable", "（四）无法提供", (
-    Row("not_held", "1.本机关不掌握相关政府信息"),
-    Row("needs_creation", "2.没有现成信息需要另行制作"),
-    Row("unclear", "3.补正后申请内容仍不明确"),
-))
-_NOT_PROCESSED = Row("not_processed", "（五）不予处理", (
-    Row("petition", "1.信访举报投诉类申请"),
-    Row("repeated", "2.重复申请"),
-    Row("publication", "3.要求提供公开出版物"),
-    Row("excessive", "4.无正当理由大量反复申请"),
-    Row("confirmation", "5.要求行政机关确认或重新出具已获取信息"),
-))
+_WITHHELD = Row(
+    "withheld",
+    "（三）不予公开",
+    (
+        Row("state_secret", "1.属于国家秘密"),
+        Row("prohibited_by_law", "2.其他法律行政法规禁止公开"),
+        Row("endangers_safety", "3.危及“三安全一稳定”"),
+        Row("third_party", "4.保护第三方合法权益"),
+        Row("internal_affairs", "5.属于三类内部事务信息"),
+        Row("process_info", "6.属于四类过程性信息"),
+        Row("enforcement_files", "7.属于行政执法案卷"),
+        Row("inquiry", "8.属于行政查询事项"),
+    ),
+)
+_UNABLE = Row(
+    "unable",
+    "（四）无法提供",
+    (
+        Row("not_held", "1.本机关不掌握相关政府信息"),
+        Row("needs_creation", "2.没有现成信息需要另行制作"),
+        Row("unclear", "3.补正后申请内容仍不明确"),
+    ),
+)
+_NOT_PROCESSED = Row(
+    "not_processed",
+    "（五）不予处理",
+    (
+        Row("petition", "1.信访举报投诉类申请"),
+        Row("repeated", "2.重复申请"),
+        Row("publication", "3.要求提供公开出版物"),
+        Row("excessive", "4.无正当理由大量反复申请"),
+        Row("confirmation", "5.要求行政机关确认或重新出具已获取信息"),
+    ),
+)
 _OTHER_2019 = Row("other", "（六）其他处理")
-_OTHER_2021 = Row("other", "（六）其他处理", (
-    Row("overdue_correction",
-        "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
-    Row("unpaid_fee",
-        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"),
-    Row("other", "3.其他"),
-), legacy_leaf="other")
+_OTHER_2021 = Row(
+    "other",
+    "（六）其他处理",
+    (
+        Row(
+            "overdue_correction", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
+        ),
+        Row(
+            "unpaid_fee", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"
+        ),
+        Row("other", "3.其他"),
+    ),
+    legacy_leaf="other",
+)
 
 
 def _applications(other: Row) -> tuple[Row, ...]:
     return (
         Row("new", "一、本年新收政府信息公开申请数量"),
         Row("carried_over", "二、上年结转政府信息公开申请数量"),
-        Row("results", "三、本年度办理结果", (
-            Row("disclosed", "（一）予以公开"),
-            Row("partially_disclosed", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"),
-            _WITHHELD,
-            _UNABLE,
-            _NOT_PROCESSED,
-            other,
-            Row(TOTAL, "（七）总计", description="（七）总计（等于（一）至（六）各项之和）"),
-        )),
+        Row(
+            "results",
+            "三、本年度办理结果",
+            (
+                Row("disclosed", "（一）予以公开"),
+                Row(
+                    "partially_disclosed",
+                    "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+                ),
+                _WITHHELD,
+                _UNABLE,
+                _NOT_PROCESSED,
+                other,
+                Row(TOTAL, "（七）总计", description="（七）总计（等于（一）至（六）各项之和）"),
+            ),
+        ),
         Row("carried_forward", "四、结转下年度继续办理"),
     )
 
@@ -231,36 +309,54 @@ class Format:
 
 
 _CARRIED = CrossYearRule(
-    "error", ("applications", "carried_over"),
+    "error",
+    ("applications", "carried_over"),
     (("previous", ("applications", "carried_forward"), 1),),
     "本年“二、上年结转政府信息公开申请数量”应等于上年“四、结转下年度继续办理”",
 )
 
 FORMAT_2019 = Format(
-    2019, "国办公开办函〔2019〕60号", PROACTIVE_2019, _applications(_OTHER_2019), (
+    2019,
+    "国办公开办函〔2019〕60号",
+    PROACTIVE_2019,
+    _applications(_OTHER_2019),
+    (
         _CARRIED,
         CrossYearRule(
-            "warning", ("proactive", "*", "last_year_items"),
-            (("previous", ("proactive", "*", "last_year_items"), 1),
-             ("previous", ("proactive", "*", "change"), 1)),
+            "warning",
+            ("proactive", "*", "last_year_items"),
+            (
+                ("previous", ("proactive", "*", "last_year_items"), 1),
+                ("previous", ("proactive", "*", "change"), 1),
+            ),
             "本年“上一年项目数量”应等于上年“上一年项目数量”加上年“本年增/减”",
         ),
         CrossYearRule(
-            "warning", ("proactive", "*", "total_published"),
-            (("previous", ("proactive", "*", "total_published"), 1),
-             ("this", ("proactive", "*", "new_published"), 1)),
+            "warning",
+            ("proactive", "*", "total_published"),
+            (
+                ("previous", ("proactive", "*", "total_published"), 1),
+                ("this", ("proactive", "*", "new_published"), 1),
+            ),
             "本年“对外公开总数量”应等于上年“对外公开总数量”加本年“本年新公开数量”",
         ),
     ),
 )
 FORMAT_2021 = Format(
-    2021, "国办公开办函〔2021〕30号", PROACTIVE_2021, _applications(_OTHER_2021), (
+    2021,
+    "国办公开办函〔2021〕30号",
+    PROACTIVE_2021,
+    _applications(_OTHER_2021),
+    (
         _CARRIED,
         CrossYearRule(
-            "warning", ("proactive", "*", "in_force"),
-            (("previous", ("proactive", "*", "in_force"), 1),
-             ("this", ("proactive", "*", "issued"), 1),
-             ("this", ("proactive", "*", "repealed"), -1)),
+            "warning",
+            ("proactive", "*", "in_force"),
+            (
+                ("previous", ("proactive", "*", "in_force"), 1),
+                ("this", ("proactive", "*", "issued"), 1),
+                ("this", ("proactive", "*", "repealed"), -1),
+            ),
             "本年“现行有效件数”应等于上年“现行有效件数”加本年“本年制发件数”减本年“本年废止件数”",
         ),
     ),

@@ -47,8 +47,11 @@ def normalize(report: dict) -> dict[str, Any]:
             out[part.key] = data.get(part.key) or ""
     written = data.get("proactive", {})
     out["proactive"] = {
-        row.key: {f.key: figure_value(f, written.get(row.key, {}).get(f.key)) for f in block.figures}
-        for block in fmt.proactive for row in block.rows
+        row.key: {
+            f.key: figure_value(f, written.get(row.key, {}).get(f.key)) for f in block.figures
+        }
+        for block in fmt.proactive
+        for row in block.rows
     }
     columns = gia.APPLICATION_ROW.keys
     applications = data.get("applications", {})
@@ -66,4 +69,3 @@ def normalize(report: dict) -> dict[str, Any]:
         {f.key: figure_value(f, fees.get(f.key)) for f in gia.PROCESSING_FEES} if fees else None
     )
     return out
-

@@ -22,8 +22,6 @@ from gencli.kinds.schema_common import LAST_YEAR
 from gencli.kinds.skeleton_common import Rolled, RolloverError, Start
 
 
-
-
 def _fresh(year: int, agency: str) -> dict:
     """A fresh report for `year` with every figure 0: the zeros skeleton, normalized."""
     if year > LAST_YEAR:
@@ -51,9 +49,13 @@ def _carried(previous: dict, fresh: dict) -> tuple[dict, list]:
 
 def _choices(previous: dict, fmt: gia.Format) -> dict:
     """Choices such as the 采购总金额 unit stay as they were, where the row still exists."""
-    return {("proactive", row.key, f.key): previous["proactive"][row.key][f.key]
-            for block in fmt.proactive for row in block.rows for f in block.figures
-            if f.kind == TEXT and f.key in previous["proactive"].get(row.key, {})}
+    return {
+        ("proactive", row.key, f.key): previous["proactive"][row.key][f.key]
+        for block in fmt.proactive
+        for row in block.rows
+        for f in block.figures
+        if f.kind == TEXT and f.key in previous["proactive"].get(row.key, {})
+    }
 
 
 def _row_changes(old: tuple[Row, ...], new: tuple[Row, ...]) -> list[str]:
@@ -64,8 +66,10 @@ def _row_changes(old: tuple[Row, ...], new: tuple[Row, ...]) -> list[str]:
         if was is None:
             found.append(f"新增“{row.label}”")
         elif row.is_group and not was.is_group:
-            found.append(f"{row.label}分为{chinese_number(len(row.children))}行："
-                         + "；".join(child.label for child in row.children))
+            found.append(
+                f"{row.label}分为{chinese_number(len(row.children))}行："
+                + "；".join(child.label for child in row.children)
+            )
         elif row.is_group:
             found += _row_changes(was.children, row.children)
     return found
@@ -122,17 +126,22 @@ def _balance_pending(figures: dict) -> tuple[str, ...]:
 def roll_over(previous: dict, source: str, schema_ref: str, agency: str) -> Rolled:
     """Next year's skeleton from `previous` (normalized), and what to tell the user."""
     year = previous["year"] + 1
-    old, new = gia.FORMATS_BY_YEAR[previous["format"]], gia.FORMATS_BY_YEAR[gia.default_format(year)]
+    old, new = (
+        gia.FORMATS_BY_YEAR[previous["format"]],
+        gia.FORMATS_BY_YEAR[gia.default_format(year)],
+    )
     figures, rules = _carried(previous, _fresh(year, agency))
     pending = _balance_pending(figures)
     figures.update(_choices(previous, new))
     pending_label = next(row.label for row in new.applications if row.key == pending[1])
     start = Start(
         figures=figures,
-        narrative={key: previous.get(key) or "" for key in ("preface", "overview", "problems", "other")},
+        narrative={
+            key: previous.get(key) or "" for key in ("preface", "overview", "problems", "other")
+        },
         notes={pending: "暂同上年结转，办结后改填办理结果"},
         origin=f"由上年报告 {source} 生成：按上年推算的数字已填好，其余为 0；"
-               "“# 上年内容：”为上年的叙述，请改写后删除",
+        "“# 上年内容：”为上年的叙述，请改写后删除",
     )
     notes = [f"已按上年报告 {source}（{previous['year']}年）生成 {year} 年报告："]
     notes += [f"  填入：{rule.label}" for rule in rules]

@@ -39,9 +39,6 @@ from gencli.kinds.schema_common import (
 )
 
 
-
-
-
 def _titled(row: Row, schema: dict[str, Any]) -> dict[str, Any]:
     return {"title": row.label, "description": row.official, **schema}
 
@@ -65,16 +62,25 @@ def _row_schema(row: Row, columns: list[str]) -> dict[str, Any]:
         return _titled(row, group)
     group["x-alternative"] = "分子行填写"
     legacy = {
-        "anyOf": [{"x-alternative": f"写成一行（按“{row.children[-1].label}”计）",
-                   **_ref("application-row")}, group],
-        "x-warn-if": [{
-            "schema": {"anyOf": [
-                {"type": "array"},
-                {"type": "object", "propertyNames": {"enum": [*columns, gia.TOTAL]}},
-            ]},
-            "message": f"{row.label}在本格式中分为{len(row.children)}个子行；"
-                       f"这里写成了一行，按“{row.children[-1].label}”计",
-        }],
+        "anyOf": [
+            {
+                "x-alternative": f"写成一行（按“{row.children[-1].label}”计）",
+                **_ref("application-row"),
+            },
+            group,
+        ],
+        "x-warn-if": [
+            {
+                "schema": {
+                    "anyOf": [
+                        {"type": "array"},
+                        {"type": "object", "propertyNames": {"enum": [*columns, gia.TOTAL]}},
+                    ]
+                },
+                "message": f"{row.label}在本格式中分为{len(row.children)}个子行；"
+                f"这里写成了一行，按“{row.children[-1].label}”计",
+            }
+        ],
     }
     return _titled(row, legacy)
 
@@ -123,46 +129,62 @@ def appeals_schema() -> dict[str, Any]:
 def _is_format(fmt: int) -> dict[str, Any]:
     """Matches reports of the given format: stated explicitly, or by default from the year."""
     by_year = {"maximum": 2020} if fmt == 2019 else {"minimum": 2021}
-    return {"anyOf": [
-        {"required": ["format"], "properties": {"format": {"const": fmt}}},
-        {"not": {"required": ["format"]}, "properties": {"year": by_year}},
-    ]}
+    return {
+        "anyOf": [
+            {"required": ["format"], "properties": {"format": {"const": fmt}}},
+            {"not": {"required": ["format"]}, "properties": {"year": by_year}},
+        ]
+    }
 
 
 def _format_branch(fmt: gia.Format) -> dict[str, Any]:
-    branch: dict[str, Any] = {"properties": {
-        "proactive": {"allOf": [{"$ref": f"#/definitions/proactive-{fmt.year}"}]},
-        "applications": {"allOf": [{"$ref": f"#/definitions/applications-{fmt.year}"}]},
-    }}
+    branch: dict[str, Any] = {
+        "properties": {
+            "proactive": {"allOf": [{"$ref": f"#/definitions/proactive-{fmt.year}"}]},
+            "applications": {"allOf": [{"$ref": f"#/definitions/applications-{fmt.year}"}]},
+        }
+    }
     if fmt.year >= 2021:
-        branch["properties"]["overview"] = {"x-printed-length": {
-            "max": gia.OVERVIEW_LIMIT,
-            "message": "一、总体情况 印出后共 {length} 字，"
-                       f"2021年格式要求“{gia.OVERVIEW_LIMIT_TEXT}”",
-        }}
+        branch["properties"]["overview"] = {
+            "x-printed-length": {
+                "max": gia.OVERVIEW_LIMIT,
+                "message": "一、总体情况 印出后共 {length} 字，"
+                f"2021年格式要求“{gia.OVERVIEW_LIMIT_TEXT}”",
+            }
+        }
     return branch
 
 
 def _warnings() -> list[dict[str, Any]]:
     return [
         {
-            "schema": {"required": ["format", "year"], "anyOf": [
-                {"properties": {"format": {"const": 2019}, "year": {"minimum": 2021}}},
-                {"properties": {"format": {"const": 2021}, "year": {"maximum": 2020}}},
-            ]},
+            "schema": {
+                "required": ["format", "year"],
+                "anyOf": [
+                    {"properties": {"format": {"const": 2019}, "year": {"minimum": 2021}}},
+                    {"properties": {"format": {"const": 2021}, "year": {"maximum": 2020}}},
+                ],
+            },
             "at": "format",
             "message": "{year}年的报告默认使用{default_format}年格式，这里指定了 format: {format}",
         },
         {
-            "schema": {"allOf": [
-                _is_format(2021),
-                {"not": {"required": ["processing_fees"]}},
-                {"not": {"required": ["other"], "properties": {"other": {"pattern": "信息处理费"}}}},
-            ]},
+            "schema": {
+                "allOf": [
+                    _is_format(2021),
+                    {"not": {"required": ["processing_fees"]}},
+                    {
+                        "not": {
+                            "required": ["other"],
+                            "properties": {"other": {"pattern": "信息处理费"}},
+                        }
+                    },
+                ]
+            },
             "at": None,
             "message": "2021年格式要求在“六、其他需要报告的事项”中报告收取信息处理费的情况："
-                       "请填写 processing_fees（notices 收费通知件数、amount 金额），"
-                       "或在 other 中说明",
+            "请填写 processing_fees（notices 收费通知件数、amount 金额），"
+            "或在 other 中说明",
         },
     ]
 
@@ -172,11 +194,16 @@ def schema() -> dict[str, Any]:
     properties: dict[str, Any] = {
         "kind": kind_property(gia.KIND, gia.NAME),
         "agency": agency_property(),
-        "year": year_property(gia.FIRST_YEAR, "2019年以前的年度报告没有统一格式，不予支持（统一格式自"
-                                              "国办公开办函〔2019〕60号起）"),
-        "format": {"title": "年度报告格式", "description": "2019：国办公开办函〔2019〕60号格式；"
-                   "2021：国办公开办函〔2021〕30号格式。省略时 2020 年及以前用 2019，其后用 2021",
-                   "enum": list(gia.FORMATS)},
+        "year": year_property(
+            gia.FIRST_YEAR,
+            "2019年以前的年度报告没有统一格式，不予支持（统一格式自国办公开办函〔2019〕60号起）",
+        ),
+        "format": {
+            "title": "年度报告格式",
+            "description": "2019：国办公开办函〔2019〕60号格式；"
+            "2021：国办公开办函〔2021〕30号格式。省略时 2020 年及以前用 2019，其后用 2021",
+            "enum": list(gia.FORMATS),
+        },
         "title": title_property("省略时为“" + gia.default_title("{报告机关}", "{年度}") + "”"),
         "date": date_property(),
         "preface": narrative("前言", "印在“一、总体情况”之前的文字"),
@@ -185,12 +212,16 @@ def schema() -> dict[str, Any]:
         if part.content == "narrative":
             properties[part.key] = narrative(part.title, part.description)
         else:
-            properties[part.key] = {"title": part.title, "description": part.description,
-                                    "type": "object"}
+            properties[part.key] = {
+                "title": part.title,
+                "description": part.description,
+                "type": "object",
+            }
     properties["appeals"].update(_ref("appeals"))
     del properties["appeals"]["type"]
-    properties["problems"].update(warn_if_empty(
-        "五、存在的主要问题及改进情况 为空：此部分不得敷衍了事"))
+    properties["problems"].update(
+        warn_if_empty("五、存在的主要问题及改进情况 为空：此部分不得敷衍了事")
+    )
     properties["processing_fees"] = {
         "title": "信息处理费",
         "description": f"依据{gia.FEES_REGULATION}收取信息处理费的情况，{gia.PROCESSING_FEES_WHERE}",
@@ -200,15 +231,19 @@ def schema() -> dict[str, Any]:
         "additionalProperties": False,
     }
     return document(
-        gia.KIND, gia.NAME,
+        gia.KIND,
+        gia.NAME,
         "按国务院办公厅政府信息与政务公开办公室规定格式编写的政府信息公开工作年度报告"
         "（gencli 报告 YAML）",
-        properties, ["agency", "year", *[p.key for p in gia.PARTS if p.required]],
-        allOf=[{
-            "if": _is_format(2019),
-            "then": _format_branch(gia.FORMAT_2019),
-            "else": _format_branch(gia.FORMAT_2021),
-        }],
+        properties,
+        ["agency", "year", *[p.key for p in gia.PARTS if p.required]],
+        allOf=[
+            {
+                "if": _is_format(2019),
+                "then": _format_branch(gia.FORMAT_2019),
+                "else": _format_branch(gia.FORMAT_2021),
+            }
+        ],
         **{"x-warn-if": _warnings()},
         definitions={
             "application-row": row_definition(*gia.APPLICATION_ROW.split()),

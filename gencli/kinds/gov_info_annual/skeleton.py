@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from gencli.kinds.gov_info_annual import form as gia
 from gencli.base.numerals import chinese_number
+from gencli.kinds.gov_info_annual import form as gia
 from gencli.kinds.model import TEXT, Figure, Row, RowSum
 from gencli.kinds.skeleton_common import ZEROS, Start
 
@@ -31,12 +31,16 @@ def _counts(values: Any) -> str:
 
 def _order_hint(row: RowSum) -> str:
     """按列顺序：结果维持、结果纠正、其他结果、尚未审结（可加第五个数：总计 — said from the row."""
-    return ("按列顺序：" + "、".join(c.label for c in row.columns)
-            + f"（可加第{chinese_number(len(row.columns) + 1)}个数：{row.total.label}")
+    return (
+        "按列顺序："
+        + "、".join(c.label for c in row.columns)
+        + f"（可加第{chinese_number(len(row.columns) + 1)}个数：{row.total.label}"
+    )
 
 
-def _row_lines(row: Row, depth: int, widths: tuple[int, int], start: Start,
-               path: tuple[str, ...]) -> list[str]:
+def _row_lines(
+    row: Row, depth: int, widths: tuple[int, int], start: Start, path: tuple[str, ...]
+) -> list[str]:
     pad, here = _INDENT * depth, (*path, row.key)
     key_width, cells_width = widths
     if not row.is_group:
@@ -63,21 +67,28 @@ def _proactive(fmt: gia.Format, start: Start) -> list[str]:
         lines.append(f"{_INDENT}# {block.label}")
         for row in block.rows:
             here = ("proactive", row.key)
-            cells = ", ".join(f"{f.key}: {_cell(f, start.figures.get((*here, f.key)))}"
-                              for f in block.figures)
-            lines.append(f"{_INDENT}{row.key}: {{{cells}}}  # {row.label}："
-                         + "、".join(f.label for f in block.figures) + start.note(here))
+            cells = ", ".join(
+                f"{f.key}: {_cell(f, start.figures.get((*here, f.key)))}" for f in block.figures
+            )
+            lines.append(
+                f"{_INDENT}{row.key}: {{{cells}}}  # {row.label}："
+                + "、".join(f.label for f in block.figures)
+                + start.note(here)
+            )
     return lines
 
 
 def _applications(fmt: gia.Format, start: Start) -> list[str]:
     columns = gia.APPLICATION_ROW.columns
-    key_width = 2 + max(len(_INDENT * 2 + leaf.key) + 1 for row in fmt.applications
-                        for _, leaf in row.leaves())
+    key_width = 2 + max(
+        len(_INDENT * 2 + leaf.key) + 1 for row in fmt.applications for _, leaf in row.leaves()
+    )
     rows = [v for path, v in start.figures.items() if path[0] == "applications"]
     cells_width = max(len(_counts(v)) for v in [[0] * len(columns), *rows])
-    lines = ["applications:", f"{_INDENT}# 每行" + _order_hint(gia.APPLICATION_ROW)
-             + "；省略时自动合计）"]
+    lines = [
+        "applications:",
+        f"{_INDENT}# 每行" + _order_hint(gia.APPLICATION_ROW) + "；省略时自动合计）",
+    ]
     for row in fmt.applications:
         lines.extend(_row_lines(row, 1, (key_width, cells_width), start, ("applications",)))
     return lines
@@ -97,15 +108,22 @@ def skeleton(year: int, agency: str, schema_ref: str, start: Start = ZEROS) -> s
         f"kind: {gia.KIND}",
         f"agency: {agency}",
         f"year: {year}",
-        *([f"format: {fmt.year}              # 表格格式（{fmt.document}），不是本年度的默认格式"]
-          if other_format else []),
+        *(
+            [f"format: {fmt.year}              # 表格格式（{fmt.document}），不是本年度的默认格式"]
+            if other_format
+            else []
+        ),
         "# date: 2025-01-20        # 成文日期（可选，印在署名下方）",
         "",
     ]
     if start.previous_text("preface"):
         lines += ["# 前言（preface，可选）：", *start.previous_text("preface"), '# preface: ""', ""]
-    lines += _narrative("overview", parts["overview"].title,
-                        "文字描述" + (f"，{gia.OVERVIEW_LIMIT_TEXT}" if fmt.year >= 2021 else ""), start)
+    lines += _narrative(
+        "overview",
+        parts["overview"].title,
+        "文字描述" + (f"，{gia.OVERVIEW_LIMIT_TEXT}" if fmt.year >= 2021 else ""),
+        start,
+    )
     lines += [f"# {parts['proactive'].title}", *_proactive(fmt, start), ""]
     lines += [f"# {parts['applications'].title}", *_applications(fmt, start), ""]
     lines.append(f"# {parts['appeals'].title}")
@@ -116,13 +134,18 @@ def skeleton(year: int, agency: str, schema_ref: str, start: Start = ZEROS) -> s
         counts = _counts(start.figures.get(("appeals", group.key), zeros))
         lines.append(f"{_INDENT}{group.key}: {counts}  # {group.official}")
     lines.append("")
-    lines += _narrative("problems", parts["problems"].title, "文字描述，不得敷衍了事、年年雷同",
-                        start)
+    lines += _narrative(
+        "problems", parts["problems"].title, "文字描述，不得敷衍了事、年年雷同", start
+    )
     if fmt.year >= 2021:
         lines.append(f"# 信息处理费（{gia.FEES_REGULATION}）：{gia.PROCESSING_FEES_WHERE}")
-        fees = [_cell(f, start.figures.get(("processing_fees", f.key))) for f in gia.PROCESSING_FEES]
-        lines.append(f"processing_fees: {{notices: {fees[0]}, amount: {fees[1]}}}"
-                     "  # 收费通知件数、收费金额（元）")
+        fees = [
+            _cell(f, start.figures.get(("processing_fees", f.key))) for f in gia.PROCESSING_FEES
+        ]
+        lines.append(
+            f"processing_fees: {{notices: {fees[0]}, amount: {fees[1]}}}"
+            "  # 收费通知件数、收费金额（元）"
+        )
     lines.append(f"# {parts['other'].title}：省略时印“{gia.NO_OTHER_MATTERS}”")
     lines += start.previous_text("other")
     lines.append('# other: ""')

@@ -22,9 +22,13 @@ def _indicators(written: dict | None) -> dict[str, Any] | None:
         "base_label": form.value_label("base", written.get("base_year")),
         "target_label": form.value_label("target", written.get("target_year")),
         "grouped": "groups" in written,
-        "groups": [{"category": group["category"],
-                    "rows": [{key: row.get(key, "") for key in keys} for row in group["rows"]]}
-                   for group in groups],
+        "groups": [
+            {
+                "category": group["category"],
+                "rows": [{key: row.get(key, "") for key in keys} for row in group["rows"]],
+            }
+            for group in groups
+        ],
         "note": written.get("note", ""),
     }
 
@@ -34,9 +38,11 @@ def normalize(report: dict) -> dict[str, Any]:
     data = plain(report)
     out = common(data, form.KIND, data["title"])
     out["chapters"] = [
-        {"title": chapter["title"], "body": chapter.get("body", ""),
-         "indicators": _indicators(chapter.get("indicators"))}
+        {
+            "title": chapter["title"],
+            "body": chapter.get("body", ""),
+            "indicators": _indicators(chapter.get("indicators")),
+        }
         for chapter in data["chapters"]
     ]
     return out
-

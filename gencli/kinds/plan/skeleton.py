@@ -33,4 +33,3 @@ def skeleton(year: int | None, agency: str | None, ref: str) -> str:
         "    #     - {name: 指标名称, unit: 单位, base: 0, target: 0, type: 预期性}",
     ]
     return "\n".join(lines) + "\n"
-

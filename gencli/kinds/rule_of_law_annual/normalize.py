@@ -14,4 +14,3 @@ def normalize(report: dict) -> dict[str, Any]:
     out = common(data, rla.KIND, rla.default_title(data["agency"], data["year"]))
     out.update({part.key: data.get(part.key) or "" for part in rla.PARTS})
     return out
-

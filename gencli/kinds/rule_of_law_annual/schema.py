@@ -24,8 +24,10 @@ def schema() -> dict[str, Any]:
     properties: dict[str, Any] = {
         "kind": kind_property(rla.KIND, rla.NAME),
         "agency": agency_property("福州市市场监督管理局"),
-        "year": year_property(rla.FIRST_YEAR, f"年度报告的五部分内容由{rla.REGULATION}（2019年）"
-                                              "规定，此前年度的报告不适用本格式"),
+        "year": year_property(
+            rla.FIRST_YEAR,
+            f"年度报告的五部分内容由{rla.REGULATION}（2019年）规定，此前年度的报告不适用本格式",
+        ),
         "title": title_property("省略时为“" + rla.default_title("{报告机关}", "{年度}") + "”"),
         "date": date_property(),
         "preface": narrative("前言", PREFACE),
@@ -35,12 +37,14 @@ def schema() -> dict[str, Any]:
         shown = part.title.replace("{year}", "{年度}").replace("{next_year}", "{下一年度}")
         properties[part.key] = narrative(title, f"{part.description}印出的标题为“{shown}”")
         if part.required:
-            properties[part.key].update(warn_if_empty(
-                f"{title} 为空：{rla.REGULATION}第二十五条要求报告此项内容"))
+            properties[part.key].update(
+                warn_if_empty(f"{title} 为空：{rla.REGULATION}第二十五条要求报告此项内容")
+            )
     return document(
-        rla.KIND, rla.NAME,
+        rla.KIND,
+        rla.NAME,
         f"按{rla.REGULATION}第二十五条规定的五部分内容编写的法治政府建设年度报告（gencli 报告 YAML）",
-        properties, ["agency", "year", *[p.key for p in rla.PARTS if p.required]],
+        properties,
+        ["agency", "year", *[p.key for p in rla.PARTS if p.required]],
         **{"x-parts": [p.key for p in rla.PARTS]},
     )
-

@@ -14,4 +14,3 @@ def normalize(report: dict) -> dict[str, Any]:
     out = common(data, form.KIND, data["title"])
     del out["preface"]  # the body begins with its own opening paragraphs
     return {**out, "body": data["body"]}
-

@@ -21,15 +21,26 @@ def schema() -> dict[str, Any]:
     """A title and one narrative body; agency, year and date are optional."""
     properties = {
         "kind": kind_property(work_summary.KIND, "工作总结等自由结构的报告"),
-        "title": title_property("报告标题全文，如“福州市市场监督管理局2020年度法治政府建设工作总结”"),
+        "title": title_property(
+            "报告标题全文，如“福州市市场监督管理局2020年度法治政府建设工作总结”"
+        ),
         "agency": agency_property("福州市市场监督管理局"),
         "year": year_property(EARLIEST_YEAR),
-        "date": {**date_property(), "description": "成文日期，如 2021-01-29；填写时与报告机关一起"
-                                                   "印在正文之后（署名和日期）"},
-        "body": narrative("正文", "报告全文：# 标题印为“一、”，## 为“（一）”，### 为“1.”，#### 为"
-                                  "“（1）”；标题行在“。”后接着写正文即为段首标题"),
+        "date": {
+            **date_property(),
+            "description": "成文日期，如 2021-01-29；填写时与报告机关一起"
+            "印在正文之后（署名和日期）",
+        },
+        "body": narrative(
+            "正文",
+            "报告全文：# 标题印为“一、”，## 为“（一）”，### 为“1.”，#### 为"
+            "“（1）”；标题行在“。”后接着写正文即为段首标题",
+        ),
     }
-    return document(work_summary.KIND, "工作总结",
-                    "工作总结等自由结构的报告：标题加一段正文，标题层级由生成器编号（gencli 报告 YAML）",
-                    properties, ["title", "body"])
-
+    return document(
+        work_summary.KIND,
+        "工作总结",
+        "工作总结等自由结构的报告：标题加一段正文，标题层级由生成器编号（gencli 报告 YAML）",
+        properties,
+        ["title", "body"],
+    )

@@ -25,4 +25,3 @@ def skeleton(year: int | None, agency: str | None, ref: str) -> str:
         "  正文。",
     ]
     return "\n".join(lines) + "\n"
-

@@ -47,8 +47,12 @@ class Member(NamedTuple):
 def member(name: str, data: bytes) -> Member:
     """`data` deflated as zipfile deflates it (zlib's default level, raw stream)."""
     compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
-    return Member(name.encode("ascii"), zlib.crc32(data), len(data),
-                  compressor.compress(data) + compressor.flush())
+    return Member(
+        name.encode("ascii"),
+        zlib.crc32(data),
+        len(data),
+        compressor.compress(data) + compressor.flush(),
+    )
 
 
 _DOS_DATE = (ZIP_TIME[0] - 1980) << 9 | ZIP_TIME[1] << 5 | ZIP_TIME[2]
@@ -64,17 +68,48 @@ def zip_members(members: Iterable[Member]) -> bytes:
     compressed once, not for every document."""
     body, directory, count = bytearray(), bytearray(), 0
     for entry in members:
-        fields = (_DEFLATED, _DOS_TIME, _DOS_DATE, entry.crc, len(entry.packed), entry.size,
-                  len(entry.name))
-        directory += struct.pack(zipfile.structCentralDir, zipfile.stringCentralDir, _VERSION, 0,
-                                 _VERSION, 0, 0, *fields, 0, 0, 0, 0, _MODE, len(body))
+        fields = (
+            _DEFLATED,
+            _DOS_TIME,
+            _DOS_DATE,
+            entry.crc,
+            len(entry.packed),
+            entry.size,
+            len(entry.name),
+        )
+        directory += struct.pack(
+            zipfile.structCentralDir,
+            zipfile.stringCentralDir,
+            _VERSION,
+            0,
+            _VERSION,
+            0,
+            0,
+            *fields,
+            0,
+            0,
+            0,
+            0,
+            _MODE,
+            len(body),
+        )
         directory += entry.name
-        body += struct.pack(zipfile.structFileHeader, zipfile.stringFileHeader, _VERSION, 0, 0,
-                            *fields, 0)
+        body += struct.pack(
+            zipfile.structFileHeader, zipfile.stringFileHeader, _VERSION, 0, 0, *fields, 0
+        )
         body += entry.name + entry.packed
         count += 1
-    end = struct.pack(zipfile.structEndArchive, zipfile.stringEndArchive, 0, 0, count, count,
-                      len(directory), len(body), 0)
+    end = struct.pack(
+        zipfile.structEndArchive,
+        zipfile.stringEndArchive,
+        0,
+        0,
+        count,
+        count,
+        len(directory),
+        len(body),
+        0,
+    )
     return bytes(body + directory + end)
 
 
@@ -89,8 +124,14 @@ def _members(archive: bytes) -> tuple[tuple[Member, ...], dict[str, bytes]]:
     with zipfile.ZipFile(io.BytesIO(archive)) as opened:
         for info in opened.infolist():
             start = info.header_offset + _LOCAL_HEADER + len(info.filename.encode("ascii"))
-            members.append(Member(info.filename.encode("ascii"), info.CRC, info.file_size,
-                                  archive[start:start + info.compress_size]))
+            members.append(
+                Member(
+                    info.filename.encode("ascii"),
+                    info.CRC,
+                    info.file_size,
+                    archive[start : start + info.compress_size],
+                )
+            )
             if info.filename in (DOCUMENT, CORE):
                 texts[info.filename] = opened.read(info.filename)
     return tuple(members), texts
@@ -102,7 +143,7 @@ def _title(title: str) -> bytes:
         raise ValueError(f"exceeded {TITLE_LIMIT} char limit for property, got:\n\n'{title}'")
     node = xmltext.Node("t", "", ())
     node.text = title
-    return node.xml()[len("<t>"):-len("</t>")].encode("utf-8")
+    return node.xml()[len("<t>") : -len("</t>")].encode("utf-8")
 
 
 @dataclass(frozen=True)
@@ -121,15 +162,15 @@ class Package:
         document, core = texts[DOCUMENT], texts[CORE]
         cut = document.index(b"<w:sectPr", document.index(b"<w:body>"))
         mark = core.index(TITLE_MARK.encode())
-        return cls(members, (document[:cut], document[cut:]),
-                   (core[:mark], core[mark + len(TITLE_MARK):]))
+        return cls(
+            members, (document[:cut], document[cut:]), (core[:mark], core[mark + len(TITLE_MARK) :])
+        )
 
     def write(self, body: str, title: str) -> bytes:
         """The .docx with `body` (serialized elements) and `title`."""
         document = self.document[0] + body.encode("utf-8") + self.document[1]
         core = self.core[0] + _title(title) + self.core[1]
-        changed = {entry.name: entry for entry in (member(DOCUMENT, document),
-                                                   member(CORE, core))}
+        changed = {entry.name: entry for entry in (member(DOCUMENT, document), member(CORE, core))}
         return zip_members(changed.get(entry.name, entry) for entry in self.members)
 
 

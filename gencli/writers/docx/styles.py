@@ -108,8 +108,12 @@ class ParagraphStyle:
         custom = self.based_on is not None
         return el(
             "w:style",
-            {"w:type": "paragraph", "w:default": None if custom else 1,
-             "w:customStyle": 1 if custom else None, "w:styleId": self.id},
+            {
+                "w:type": "paragraph",
+                "w:default": None if custom else 1,
+                "w:customStyle": 1 if custom else None,
+                "w:styleId": self.id,
+            },
             val("w:name", self.name),
             val("w:basedOn", self.based_on) if custom else None,
             val("w:next", BODY) if custom else None,
@@ -122,8 +126,10 @@ class ParagraphStyle:
 def _spacing(line: int | None, before: int | None) -> BaseOxmlElement | None:
     """Exact line spacing, and space before in whole grid lines (a chapter title's blank line)."""
     if before:
-        return el("w:spacing", {"w:before": before, "w:after": 0, "w:line": line or LINE_PITCH,
-                                "w:lineRule": "exact"})
+        return el(
+            "w:spacing",
+            {"w:before": before, "w:after": 0, "w:line": line or LINE_PITCH, "w:lineRule": "exact"},
+        )
     return exact_spacing(line) if line else None
 
 
@@ -135,49 +141,159 @@ def _grid_layout() -> tuple[BaseOxmlElement, ...]:
 PARAGRAPH_STYLES: tuple[ParagraphStyle, ...] = (
     ParagraphStyle("Normal", "Normal", FANGSONG, BODY_SIZE, based_on=None),
     # The grid: exact 579 pitch, −0.25 pt tracking (28 characters a line), 2-character indent.
-    ParagraphStyle(BODY, "公文正文", FANGSONG, BODY_SIZE, align="both", line=LINE_PITCH,
-                   indent=INDENT_TWO_CHARS, char_spacing=-5, grid_layout=True),
+    ParagraphStyle(
+        BODY,
+        "公文正文",
+        FANGSONG,
+        BODY_SIZE,
+        align="both",
+        line=LINE_PITCH,
+        indent=INDENT_TWO_CHARS,
+        char_spacing=-5,
+        grid_layout=True,
+    ),
     ParagraphStyle(BODY_PLAIN, "正文无缩进", FANGSONG, BODY_SIZE, based_on=BODY, indent=FLUSH_LEFT),
     # A centred line titles what follows it (a 规划's 主要指标 table): never leave it at a page foot.
-    ParagraphStyle(BODY_CENTER, "正文居中", FANGSONG, BODY_SIZE, based_on=BODY, align="center",
-                   indent=FLUSH_LEFT, keep_next=True),
+    ParagraphStyle(
+        BODY_CENTER,
+        "正文居中",
+        FANGSONG,
+        BODY_SIZE,
+        based_on=BODY,
+        align="center",
+        indent=FLUSH_LEFT,
+        keep_next=True,
+    ),
     # Off the grid: LibreOffice gives a 22 pt line two grid rows despite the exact spacing.
-    ParagraphStyle(TITLE, "公文标题", XIAOBIAOSONG, 22, align="center", line=LINE_PITCH,
-                   indent=FLUSH_LEFT, keep_next=True, snap_to_grid=False),
-    ParagraphStyle(SUBTITLE, "公文副标题", KAITI, BODY_SIZE, align="center", line=LINE_PITCH,
-                   indent=FLUSH_LEFT, keep_next=True),
-    ParagraphStyle(HEADINGS[0], "章标题", HEITI, BODY_SIZE, based_on=BODY, align="center",
-                   indent=FLUSH_LEFT, keep_next=True, outline_level=0, space_before=LINE_PITCH),
-    ParagraphStyle(HEADINGS[1], "一级标题", HEITI, BODY_SIZE, based_on=BODY, keep_next=True,
-                   outline_level=0),
-    ParagraphStyle(HEADINGS[2], "二级标题", KAITI, BODY_SIZE, based_on=BODY, keep_next=True,
-                   outline_level=1),
-    ParagraphStyle(HEADINGS[3], "三级标题", FANGSONG, BODY_SIZE, based_on=BODY, bold=True,
-                   keep_next=True, outline_level=2),
-    ParagraphStyle(HEADINGS[4], "四级标题", FANGSONG, BODY_SIZE, based_on=BODY, keep_next=True,
-                   outline_level=3),
-    ParagraphStyle(TABLE_TEXT, "表格文字", FANGSONG, TABLE_SIZE, line=TABLE_LINE,
-                   indent=FLUSH_LEFT, snap_to_grid=False),
+    ParagraphStyle(
+        TITLE,
+        "公文标题",
+        XIAOBIAOSONG,
+        22,
+        align="center",
+        line=LINE_PITCH,
+        indent=FLUSH_LEFT,
+        keep_next=True,
+        snap_to_grid=False,
+    ),
+    ParagraphStyle(
+        SUBTITLE,
+        "公文副标题",
+        KAITI,
+        BODY_SIZE,
+        align="center",
+        line=LINE_PITCH,
+        indent=FLUSH_LEFT,
+        keep_next=True,
+    ),
+    ParagraphStyle(
+        HEADINGS[0],
+        "章标题",
+        HEITI,
+        BODY_SIZE,
+        based_on=BODY,
+        align="center",
+        indent=FLUSH_LEFT,
+        keep_next=True,
+        outline_level=0,
+        space_before=LINE_PITCH,
+    ),
+    ParagraphStyle(
+        HEADINGS[1], "一级标题", HEITI, BODY_SIZE, based_on=BODY, keep_next=True, outline_level=0
+    ),
+    ParagraphStyle(
+        HEADINGS[2], "二级标题", KAITI, BODY_SIZE, based_on=BODY, keep_next=True, outline_level=1
+    ),
+    ParagraphStyle(
+        HEADINGS[3],
+        "三级标题",
+        FANGSONG,
+        BODY_SIZE,
+        based_on=BODY,
+        bold=True,
+        keep_next=True,
+        outline_level=2,
+    ),
+    ParagraphStyle(
+        HEADINGS[4], "四级标题", FANGSONG, BODY_SIZE, based_on=BODY, keep_next=True, outline_level=3
+    ),
+    ParagraphStyle(
+        TABLE_TEXT,
+        "表格文字",
+        FANGSONG,
+        TABLE_SIZE,
+        line=TABLE_LINE,
+        indent=FLUSH_LEFT,
+        snap_to_grid=False,
+    ),
     # 专栏: off the body grid, a size smaller, inside a one-cell frame.
-    ParagraphStyle(BOX_TITLE, "专栏标题", HEITI, BOX_SIZE, align="center", line=BOX_LINE,
-                   indent=FLUSH_LEFT, keep_next=True, snap_to_grid=False),
-    ParagraphStyle(BOX_TEXT, "专栏正文", FANGSONG, BOX_SIZE, align="both", line=BOX_LINE,
-                   indent={"w:firstLineChars": 200, "w:firstLine": 2 * BOX_CHAR},
-                   snap_to_grid=False, grid_layout=True),
-    ParagraphStyle(BOX_PLAIN, "专栏无缩进", FANGSONG, BOX_SIZE, based_on=BOX_TEXT,
-                   indent=FLUSH_LEFT),
-    ParagraphStyle(SIGNATURE, "署名", FANGSONG, BODY_SIZE, based_on=BODY, align="right",
-                   indent={**FLUSH_LEFT, "w:right": 2 * ADVANCE}),
-    ParagraphStyle(DATE, "成文日期", FANGSONG, BODY_SIZE, based_on=BODY, align="right",
-                   indent={**FLUSH_LEFT, "w:right": 2 * ADVANCE}),
-    ParagraphStyle(PAGE_NUMBER, "页码", SONGTI, 14, latin=SONGTI, indent=FLUSH_LEFT,
-                   snap_to_grid=False),
-    ParagraphStyle(PAGE_NUMBER_ODD, "页码（单页）", SONGTI, 14, based_on=PAGE_NUMBER,
-                   latin=SONGTI, align="right", indent={"w:right": PAGE_NUMBER_INDENT}),
-    ParagraphStyle(PAGE_NUMBER_EVEN, "页码（双页）", SONGTI, 14, based_on=PAGE_NUMBER,
-                   latin=SONGTI, align="left", indent={"w:left": PAGE_NUMBER_INDENT}),
+    ParagraphStyle(
+        BOX_TITLE,
+        "专栏标题",
+        HEITI,
+        BOX_SIZE,
+        align="center",
+        line=BOX_LINE,
+        indent=FLUSH_LEFT,
+        keep_next=True,
+        snap_to_grid=False,
+    ),
+    ParagraphStyle(
+        BOX_TEXT,
+        "专栏正文",
+        FANGSONG,
+        BOX_SIZE,
+        align="both",
+        line=BOX_LINE,
+        indent={"w:firstLineChars": 200, "w:firstLine": 2 * BOX_CHAR},
+        snap_to_grid=False,
+        grid_layout=True,
+    ),
+    ParagraphStyle(
+        BOX_PLAIN, "专栏无缩进", FANGSONG, BOX_SIZE, based_on=BOX_TEXT, indent=FLUSH_LEFT
+    ),
+    ParagraphStyle(
+        SIGNATURE,
+        "署名",
+        FANGSONG,
+        BODY_SIZE,
+        based_on=BODY,
+        align="right",
+        indent={**FLUSH_LEFT, "w:right": 2 * ADVANCE},
+    ),
+    ParagraphStyle(
+        DATE,
+        "成文日期",
+        FANGSONG,
+        BODY_SIZE,
+        based_on=BODY,
+        align="right",
+        indent={**FLUSH_LEFT, "w:right": 2 * ADVANCE},
+    ),
+    ParagraphStyle(
+        PAGE_NUMBER, "页码", SONGTI, 14, latin=SONGTI, indent=FLUSH_LEFT, snap_to_grid=False
+    ),
+    ParagraphStyle(
+        PAGE_NUMBER_ODD,
+        "页码（单页）",
+        SONGTI,
+        14,
+        based_on=PAGE_NUMBER,
+        latin=SONGTI,
+        align="right",
+        indent={"w:right": PAGE_NUMBER_INDENT},
+    ),
+    ParagraphStyle(
+        PAGE_NUMBER_EVEN,
+        "页码（双页）",
+        SONGTI,
+        14,
+        based_on=PAGE_NUMBER,
+        latin=SONGTI,
+        align="left",
+        indent={"w:left": PAGE_NUMBER_INDENT},
+    ),
 )
-
 
 
 @dataclass(frozen=True)
@@ -204,8 +320,12 @@ class CharacterStyle:
 
 _BY_ID = {style.id: style for style in PARAGRAPH_STYLES}
 CHARACTER_STYLES: tuple[CharacterStyle, ...] = tuple(
-    CharacterStyle(char_id, _BY_ID[HEADINGS[level]].name + "字符", _BY_ID[HEADINGS[level]].face,
-                   _BY_ID[HEADINGS[level]].bold)
+    CharacterStyle(
+        char_id,
+        _BY_ID[HEADINGS[level]].name + "字符",
+        _BY_ID[HEADINGS[level]].face,
+        _BY_ID[HEADINGS[level]].bold,
+    )
     for level, char_id in HEADING_CHARS.items()
 )
 
@@ -240,9 +360,7 @@ def _doc_defaults(lang: str) -> BaseOxmlElement:
         val("w:widowControl", 0),
         el("w:spacing", {"w:before": 0, "w:after": 0, "w:line": 240, "w:lineRule": "auto"}),
     )
-    return el(
-        "w:docDefaults", None, el("w:rPrDefault", None, rpr), el("w:pPrDefault", None, ppr)
-    )
+    return el("w:docDefaults", None, el("w:rPrDefault", None, rpr), el("w:pPrDefault", None, ppr))
 
 
 def _default_style(kind: str, id: str, name: str, *extra: BaseOxmlElement) -> BaseOxmlElement:
@@ -261,8 +379,10 @@ def _table_defaults() -> BaseOxmlElement:
     margins = el(
         "w:tblCellMar",
         None,
-        *(el(f"w:{side}", {"w:w": width, "w:type": "dxa"})
-          for side, width in (("top", 0), ("left", 108), ("bottom", 0), ("right", 108))),
+        *(
+            el(f"w:{side}", {"w:w": width, "w:type": "dxa"})
+            for side, width in (("top", 0), ("left", 108), ("bottom", 0), ("right", 108))
+        ),
     )
     return el("w:tblPr", None, el("w:tblInd", {"w:w": 0, "w:type": "dxa"}), margins)
 

@@ -83,8 +83,12 @@ def _empty_package(lang: str, title: str) -> docx.document.Document:
 
 
 # The code that `_empty_package` runs: a change to any of it makes a new cached package.
-PACKAGE_SOURCES = (sys.modules[__name__], styles, sys.modules[el.__module__],
-                   sys.modules[Document.__module__])
+PACKAGE_SOURCES = (
+    sys.modules[__name__],
+    styles,
+    sys.modules[el.__module__],
+    sys.modules[Document.__module__],
+)
 
 
 # --- package -------------------------------------------------------------------------------
@@ -119,8 +123,9 @@ def _replace_font_table(word: docx.document.Document) -> None:
     for rId, rel in list(word.part.rels.items()):
         if rel.reltype == RT.FONT_TABLE:
             word.part.drop_rel(rId)
-    blob = etree.tostring(styles.font_table(), xml_declaration=True, encoding="UTF-8",
-                          standalone=True)
+    blob = etree.tostring(
+        styles.font_table(), xml_declaration=True, encoding="UTF-8", standalone=True
+    )
     part = Part(PackURI("/word/fontTable.xml"), CT.WML_FONT_TABLE, blob, word.part.package)
     word.part.relate_to(part, RT.FONT_TABLE)
 
@@ -164,12 +169,14 @@ def _body(document: Document) -> list[BaseOxmlElement]:
         elements.append(paragraph(styles.SUBTITLE, *subtitle))
     elements.append(paragraph(styles.BODY))
     chaptered = any(isinstance(block, Heading) and block.level == 0 for block in document.blocks)
-    return elements + _flow(document.blocks, lambda block: _block(block, chaptered),
-                            styles.BODY_PLAIN)
+    return elements + _flow(
+        document.blocks, lambda block: _block(block, chaptered), styles.BODY_PLAIN
+    )
 
 
-def _flow(blocks: list[Block], render: Callable[[Block], list[BaseOxmlElement]],
-          spacer: str) -> list[BaseOxmlElement]:
+def _flow(
+    blocks: list[Block], render: Callable[[Block], list[BaseOxmlElement]], spacer: str
+) -> list[BaseOxmlElement]:
     """`blocks` rendered in order, with an empty `spacer` paragraph after a table that ends the
     flow or meets another table: Word fuses adjacent tables, and both a body before the section
     properties and a table cell must end with a paragraph."""
@@ -177,8 +184,9 @@ def _flow(blocks: list[Block], render: Callable[[Block], list[BaseOxmlElement]],
     for index, block in enumerate(blocks):
         elements.extend(render(block))
         following = blocks[index + 1] if index + 1 < len(blocks) else None
-        if isinstance(block, (Table, Box)) and (following is None
-                                                or isinstance(following, (Table, Box))):
+        if isinstance(block, (Table, Box)) and (
+            following is None or isinstance(following, (Table, Box))
+        ):
             elements.append(paragraph(spacer))
     return elements
 
@@ -218,8 +226,9 @@ def _heading(block: Heading, chaptered: bool = False) -> BaseOxmlElement:
     lead = [Run(block.number), *block.runs]
     if block.run_in:
         char_style = styles.HEADING_CHARS[block.level]
-        return paragraph(styles.BODY, *_runs(lead, char_style, char_style),
-                         *_runs(block.run_in, styles.BODY))
+        return paragraph(
+            styles.BODY, *_runs(lead, char_style, char_style), *_runs(block.run_in, styles.BODY)
+        )
     outline = (val("w:outlineLvl", block.level),) if chaptered and block.level else ()
     return paragraph(style, *_runs(lead, style), ppr=outline)
 
@@ -231,8 +240,11 @@ def _list_item(block: ListItem) -> BaseOxmlElement:
         return paragraph(styles.BODY, *runs)
     indent = el(
         "w:ind",
-        {"w:leftChars": 200 * block.depth, "w:left": 2 * styles.CHAR * block.depth,
-         **styles.INDENT_TWO_CHARS},
+        {
+            "w:leftChars": 200 * block.depth,
+            "w:left": 2 * styles.CHAR * block.depth,
+            **styles.INDENT_TWO_CHARS,
+        },
     )
     return paragraph(styles.BODY, *runs, ppr=(indent,))
 
@@ -248,10 +260,14 @@ def _signature(block: Signature) -> list[BaseOxmlElement]:
         name_right, date_right = 2 * TWO_CHARS + date_width - name_width, TWO_CHARS
     return [
         paragraph(styles.BODY),
-        paragraph(styles.SIGNATURE, *_runs([Run(block.agency)], styles.SIGNATURE),
-                  ppr=(_right_indent(name_right),)),
-        paragraph(styles.DATE, *_runs([Run(block.date)], styles.DATE),
-                  ppr=(_right_indent(date_right),)),
+        paragraph(
+            styles.SIGNATURE,
+            *_runs([Run(block.agency)], styles.SIGNATURE),
+            ppr=(_right_indent(name_right),),
+        ),
+        paragraph(
+            styles.DATE, *_runs([Run(block.date)], styles.DATE), ppr=(_right_indent(date_right),)
+        ),
     ]
 
 
@@ -364,13 +380,16 @@ def _grid(table: Table) -> list[list[Slot]]:
     return grid
 
 
-def _table_properties(caption: str, width: int = TEXT_WIDTH, border: dict = BORDER,
-                      *extra: BaseOxmlElement) -> BaseOxmlElement:
+def _table_properties(
+    caption: str, width: int = TEXT_WIDTH, border: dict = BORDER, *extra: BaseOxmlElement
+) -> BaseOxmlElement:
     borders = el(
         "w:tblBorders",
         None,
-        *(el(f"w:{side}", border)
-          for side in ("top", "left", "bottom", "right", "insideH", "insideV")),
+        *(
+            el(f"w:{side}", border)
+            for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+        ),
     )
     return el(
         "w:tblPr",
@@ -415,12 +434,19 @@ def _cell_key(slot: Slot, widths: list[int]) -> tuple:
     """Everything a w:tc depends on."""
     cell, continues, column = slot
     runs = None if continues else tuple((run.text, run.bold) for run in cell.runs)
-    return (continues, cell.rowspan > 1, cell.colspan, sum(widths[column : column + cell.colspan]),
-            cell.align, runs)
+    return (
+        continues,
+        cell.rowspan > 1,
+        cell.colspan,
+        sum(widths[column : column + cell.colspan]),
+        cell.align,
+        runs,
+    )
 
 
-def _table_cell(continues: bool, spans_rows: bool, colspan: int, width: int, align: str,
-                runs: tuple | None) -> BaseOxmlElement:
+def _table_cell(
+    continues: bool, spans_rows: bool, colspan: int, width: int, align: str, runs: tuple | None
+) -> BaseOxmlElement:
     if continues:
         merge = val("w:vMerge", "continue")
     else:
@@ -438,8 +464,7 @@ def _table_cell(continues: bool, spans_rows: bool, colspan: int, width: int, ali
     except KeyError:
         raise ValueError(f"未知的单元格对齐方式：{align}") from None
     text = () if runs is None else _runs([Run(*run) for run in runs], styles.TABLE_TEXT)
-    return el("w:tc", None, tcpr,
-              paragraph(styles.TABLE_TEXT, *text, ppr=(val("w:jc", justify),)))
+    return el("w:tc", None, tcpr, paragraph(styles.TABLE_TEXT, *text, ppr=(val("w:jc", justify),)))
 
 
 # --- boxes (专栏) ---------------------------------------------------------------------------
@@ -455,11 +480,21 @@ def _box(box: Box, width: int = TEXT_WIDTH) -> BaseOxmlElement:
     inner = width - 2 * BOX_PADDING
     title = paragraph(styles.BOX_TITLE, *_runs([Run(box.number), *box.title], styles.BOX_TITLE))
     content = _flow(box.blocks, lambda block: _box_block(block, inner), styles.BOX_PLAIN)
-    margins = el("w:tblCellMar", None, *(
-        el(f"w:{side}", {"w:w": BOX_PADDING, "w:type": "dxa"})
-        for side in ("top", "left", "bottom", "right")))
-    cell = el("w:tc", None, el("w:tcPr", None, el("w:tcW", {"w:w": width, "w:type": "dxa"})),
-              title, *content)
+    margins = el(
+        "w:tblCellMar",
+        None,
+        *(
+            el(f"w:{side}", {"w:w": BOX_PADDING, "w:type": "dxa"})
+            for side in ("top", "left", "bottom", "right")
+        ),
+    )
+    cell = el(
+        "w:tc",
+        None,
+        el("w:tcPr", None, el("w:tcW", {"w:w": width, "w:type": "dxa"})),
+        title,
+        *content,
+    )
     return el(
         "w:tbl",
         None,
@@ -480,9 +515,15 @@ def _box_block(block: Block, width: int) -> list[BaseOxmlElement]:
         lead = [Run(run.text, True) for run in (Run(block.number), *block.runs)]
         return [paragraph(styles.BOX_TEXT, *_runs([*lead, *block.run_in], styles.BOX_TEXT))]
     if isinstance(block, ListItem):
-        indent = el("w:ind", {"w:leftChars": 200 * block.depth,
-                              "w:left": 2 * styles.BOX_CHAR * block.depth,
-                              "w:firstLineChars": 200, "w:firstLine": 2 * styles.BOX_CHAR})
+        indent = el(
+            "w:ind",
+            {
+                "w:leftChars": 200 * block.depth,
+                "w:left": 2 * styles.BOX_CHAR * block.depth,
+                "w:firstLineChars": 200,
+                "w:firstLine": 2 * styles.BOX_CHAR,
+            },
+        )
         runs = _runs([Run(block.marker), *block.runs], styles.BOX_TEXT)
         return [paragraph(styles.BOX_TEXT, *runs, ppr=(indent,) if block.depth else ())]
     if isinstance(block, Table):

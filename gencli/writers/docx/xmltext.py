@@ -21,8 +21,17 @@ _building: ContextVar[bool] = ContextVar("building_xml_text", default=False)
 # What lxml refuses to put in text or attributes (XML 1.0 has no place for them).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
-_ATTRIBUTE_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
-                                    "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
+_ATTRIBUTE_ESCAPES = str.maketrans(
+    {
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        '"': "&quot;",
+        "\n": "&#10;",
+        "\r": "&#13;",
+        "\t": "&#9;",
+    }
+)
 PREFIXES = ("w:", "xml:")  # all the body uses; document.xml's root declares w
 
 
@@ -42,8 +51,10 @@ def active() -> bool:
 
 def _checked(value: str) -> str:
     if _NOT_XML.search(value):
-        raise ValueError("All strings must be XML compatible: Unicode or ASCII, "
-                         "no NULL bytes or control characters")
+        raise ValueError(
+            "All strings must be XML compatible: Unicode or ASCII, "
+            "no NULL bytes or control characters"
+        )
     return value
 
 
@@ -51,7 +62,7 @@ class Node:
     """One element: prefixed tag, its attributes already written out, children and text; never
     changed once written."""
 
-    __slots__ = ("tag", "attributes", "children", "_text", "_xml")
+    __slots__ = ("_text", "_xml", "attributes", "children", "tag")
 
     def __init__(self, tag: str, attributes: str, children: Sequence[Node]) -> None:
         self.tag, self.attributes, self.children = tag, attributes, children
@@ -99,16 +110,22 @@ def _attribute(value: object) -> str:
     return _checked(str(value)).translate(_ATTRIBUTE_ESCAPES)
 
 
-def element(tag: str, attrs: dict | None, children: Sequence[Node | None],
-            order: dict[str, int] | None) -> Node:
+def element(
+    tag: str, attrs: dict | None, children: Sequence[Node | None], order: dict[str, int] | None
+) -> Node:
     """A node as `oxml.el` makes an element: None attributes and children skipped, children of
     an ordered container sorted into schema order."""
     if tag not in _TAGS:
         if not tag.startswith(PREFIXES):
             raise ValueError(f"{tag}: document.xml's root does not declare this prefix")
         _TAGS.add(tag)
-    attributes = "".join([f' {name}="{_attribute(value)}"' for name, value in attrs.items()
-                          if value is not None]) if attrs else ""
+    attributes = (
+        "".join(
+            [f' {name}="{_attribute(value)}"' for name, value in attrs.items() if value is not None]
+        )
+        if attrs
+        else ""
+    )
     present = []
     for child in children:
         if child is not None:
