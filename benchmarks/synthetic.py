@@ -169,9 +169,12 @@ def _markdown(
     appeals: dict,
 ) -> str:
     """The same report as Markdown: parts as headings, tables as pipe tables."""
-    demote = lambda text: text.replace("\n# ", "\n### ").replace(
-        "{{ applications.new.total }}", str(sum(applications["new"]))
-    )
+
+    def demote(text: str) -> str:
+        return text.replace("\n# ", "\n### ").replace(
+            "{{ applications.new.total }}", str(sum(applications["new"]))
+        )
+
     lines = [
         f"# {agency}{year}年政府信息公开工作年度报告",
         "",

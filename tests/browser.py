@@ -143,7 +143,7 @@ class Browser:
     def close(self) -> None:
         try:
             self.call("Browser.close")
-        except Exception:  # already gone
+        except (OSError, RuntimeError, ValueError):  # already gone
             pass
         self.process.wait(timeout=30)
         os.close(self.to_browser)

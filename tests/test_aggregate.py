@@ -84,7 +84,10 @@ def test_folders_are_read_like_build_reads_them(tmp_path: Path) -> None:
     output, result = aggregate(tmp_path, folder)
     assert result.exit_code == 0, result.output
     first, _ = aggregate(tmp_path, *SOURCES, name="direct.yaml")
-    strip = lambda path: path.read_text(encoding="utf-8").split("# 汇总的报告")[0]
+
+    def strip(path: Path) -> str:
+        return path.read_text(encoding="utf-8").split("# 汇总的报告")[0]
+
     assert strip(output) == strip(first)
 
 

@@ -19,7 +19,7 @@ from gencli.cli.commands import main
 from .conftest import CASES, EXAMPLES
 
 NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
-W = "{%s}" % NS["w"]
+W = "{" + NS["w"] + "}"
 AMR = EXAMPLES / "fujian-amr-2020.yaml"
 COMMERCE = EXAMPLES / "fujian-commerce-2020.yaml"
 EXAMPLE_FILES = sorted(EXAMPLES.glob("fujian-*.yaml"))

@@ -18,7 +18,7 @@ APPLICATIONS = "三、收到和处理政府信息公开申请情况"
 
 
 @pytest.fixture
-def repo(tmp_path: Path, isolated: dict) -> GitRepo:  # noqa: F811
+def repo(tmp_path: Path, isolated: dict) -> GitRepo:
     """A reports repository whose HEAD holds the published 2020 report as report.yaml."""
     repo = GitRepo(tmp_path / "reports", isolated)
     repo.write("report.yaml", example())
@@ -176,7 +176,7 @@ def test_bad_versions_are_usage_errors(repo: GitRepo, old: str, message: str) ->
     assert "Traceback" not in done.stderr
 
 
-def test_outside_a_repository_is_a_usage_error(tmp_path: Path, isolated: dict) -> None:  # noqa: F811
+def test_outside_a_repository_is_a_usage_error(tmp_path: Path, isolated: dict) -> None:
     folder = tmp_path / "plain"
     folder.mkdir()
     (folder / "report.yaml").write_text(example(), encoding="utf-8")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import zipfile
 from pathlib import Path
@@ -563,7 +564,7 @@ def test_libreoffice_sets_28_characters_a_line_on_a_579_twip_pitch(pdf):
     triples = [words[i : i + 3] for i in range(len(words) - 2)]
     lines = next(t for t in triples if "".join(word.text for word in t) == LONG)
     assert [len(line.text) for line in lines] == [26, 28, 6]
-    for above, below in zip(lines, lines[1:]):
+    for above, below in itertools.pairwise(lines):
         assert below.y_min - above.y_min == pytest.approx(579 / 20, abs=0.15)
 
 

@@ -12,7 +12,7 @@ from .gitrepo import GitRepo, example, isolated  # noqa: F401 - isolated is a fi
 
 
 @pytest.fixture
-def repo(tmp_path: Path, isolated: dict) -> GitRepo:  # noqa: F811
+def repo(tmp_path: Path, isolated: dict) -> GitRepo:
     repo = GitRepo(tmp_path / "reports", isolated)
     repo.write("2020.yaml", example())
     repo.write("commerce-2020.yaml", example("fujian-commerce-2020.yaml"))

@@ -46,7 +46,7 @@ def key(modules: Iterable[ModuleType], libraries: Iterable[ModuleType], *extra: 
     digest = hashlib.sha256(__version__.encode())
     for module in modules:
         try:
-            digest.update(Path(module.__file__).read_bytes())
+            digest.update(Path(module.__file__ or "").read_bytes())
         except (OSError, TypeError):
             return None
     for library in libraries:

@@ -56,7 +56,7 @@ def describe(value: Any) -> str:
 def _type_message(error: ValidationError) -> str:
     expected = error.validator_value
     expected = expected if isinstance(expected, list) else [expected]
-    names = "或".join(_TYPE_NAMES.get(t, t) for t in expected)
+    names = "或".join(_TYPE_NAMES.get(t, str(t)) for t in expected)
     message = f"应为{names}，这里是{describe(error.instance)}"
     value = error.instance
     if "integer" in expected and isinstance(value, Decimal):

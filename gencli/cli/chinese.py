@@ -134,10 +134,11 @@ class Context(click.Context):
     formatter_class = Formatter
 
 
-class _Chinese:
-    """What our commands and groups share: the Chinese context, help option and metavars."""
+class _Chinese(click.Command):
+    """What our commands and groups share: the Chinese context, help option and metavars
+    (a mixin placed before click.Command or click.Group)."""
 
-    context_class = Context
+    context_class: type[click.Context] = Context
 
     def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("options_metavar", "[选项]")

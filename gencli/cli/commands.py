@@ -339,7 +339,11 @@ def init(
     if last_year is not None:
         explicit = click.get_current_context().get_parameter_source("kind")
         text = _roll_over(
-            last_year, kind if explicit.name == "COMMANDLINE" else None, year, agency, output
+            last_year,
+            kind if explicit is click.core.ParameterSource.COMMANDLINE else None,
+            year,
+            agency,
+            output,
         )
     else:
         _init_options(kind, year, agency)

@@ -191,7 +191,7 @@ def _check(env: Any, text: str, context: dict) -> list[FigureError]:
                 _look_up(path, context, line)
         except FigureError as error:
             errors.append(error)
-        except Exception as error:  # a syntax error inside one expression
+        except Exception as error:  # noqa: BLE001 - a syntax error inside one expression
             errors.append(FigureError(line, f"数字引用写法有误：{error}"))
     return errors
 
@@ -206,7 +206,7 @@ def render(text: str, context: dict) -> str:
         raise errors[0]
     try:
         return _compiled(text).render(context)
-    except Exception as error:  # sandbox refusals and type errors, phrased for the user
+    except Exception as error:  # noqa: BLE001 - sandbox refusals and type errors, for the user
         raise FigureError(1, f"数字引用无法计算：{error}") from None
 
 
@@ -219,6 +219,6 @@ def problems(text: str, context: dict) -> list[FigureError]:
     if not errors:
         try:
             _compiled(text).render(context)
-        except Exception as error:
+        except Exception as error:  # noqa: BLE001 - as in render(): reported, not raised
             errors.append(FigureError(1, f"数字引用无法计算：{error}"))
     return errors

@@ -72,9 +72,16 @@ def leaf_rows(
 
 def add(rows: list[dict[str, Number] | None], keys: list[str]) -> dict[str, Number] | None:
     """Column-wise sum of several rows; None if any of them could not be read."""
-    if any(row is None for row in rows):
+    present = [row for row in rows if row is not None]
+    if len(present) < len(rows):
         return None
-    return {key: sum((row[key] for row in rows), 0) for key in keys}  # type: ignore[index]
+    sums: dict[str, Number] = {}
+    for key in keys:
+        total: Number = 0
+        for row in present:
+            total += row[key]
+        sums[key] = total
+    return sums
 
 
 def group_sums(group: Any, columns: list[str], total: str) -> dict[str, Number] | None:

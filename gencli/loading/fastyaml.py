@@ -42,21 +42,22 @@ class _Decline(Exception):
     """The report is not in the plain shape: leave it to the round-trip loader."""
 
 
-def _resolvers() -> dict[str, list[tuple[str, Any]]]:
+def _resolvers() -> dict[str | None, list[tuple[str, Any]]]:
     """ruamel's YAML 1.2 implicit resolvers by first character, as its VersionedResolver uses."""
     from ruamel.yaml.resolver import implicit_resolvers
 
-    table: dict[str, list[tuple[str, Any]]] = {}
+    table: dict[str | None, list[tuple[str, Any]]] = {}
     for versions, tag, regexp, first in implicit_resolvers:
         if (1, 2) in versions:
-            for ch in first or [None]:
+            starts: list[str | None] = [*first] if first else [None]
+            for ch in starts:
                 table.setdefault(ch, []).append((tag.replace(_TAG, ""), regexp.match))
     return table
 
 
 _yaml: Any = None
 _parser: Any = None
-_table: dict[str, list[tuple[str, Any]]] | None = None
+_table: dict[str | None, list[tuple[str, Any]]] | None = None
 
 
 def _prepare() -> bool:
@@ -149,7 +150,7 @@ class _Builder:
             found[key] = self.node(self.next())
 
     def sequence(self) -> list:
-        found = []
+        found: list[Any] = []
         while True:
             event = self.next()
             if isinstance(event, self.events.SequenceEndEvent):

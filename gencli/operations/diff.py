@@ -192,9 +192,10 @@ def compare(old_version: Version, new_version: Version) -> Comparison:
 
 
 def _consecutive(old: dict, new: dict) -> bool:
-    years = old.get("year"), new.get("year")
+    before, after = old.get("year"), new.get("year")
     return (
         validation.has_cross_year(new, old)
-        and all(isinstance(y, int) for y in years)
-        and years[1] == years[0] + 1
+        and isinstance(before, int)
+        and isinstance(after, int)
+        and after == before + 1
     )

@@ -75,7 +75,7 @@ def _paragraph(paragraph: etree._Element) -> str:
     for node in paragraph.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr", f"{W}noBreakHyphen"):
         if node.tag == f"{W}t":
             pieces.append(node.text or "")
-        elif node.tag == f"{W}tab" and node.getparent().tag == f"{W}r":
+        elif node.tag == f"{W}tab" and getattr(node.getparent(), "tag", None) == f"{W}r":
             pieces.append("\t")
         elif node.tag in (f"{W}br", f"{W}cr"):
             pieces.append(" ")

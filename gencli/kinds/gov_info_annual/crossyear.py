@@ -82,7 +82,9 @@ def expectations(this: dict, previous: dict) -> Iterator[Expectation]:
             ]
             if any(rows.lookup(source, path) is None for source, path, _ in terms):
                 continue
-            for column in _columns_of(target) or [None]:
+            by_column = _columns_of(target)
+            columns: list[str | None] = list(by_column) if by_column else [None]
+            for column in columns:
                 expected = sum(
                     sign * _pick(rows.lookup(source, path), column) for source, path, sign in terms
                 )

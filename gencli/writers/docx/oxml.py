@@ -12,10 +12,15 @@ from functools import cache
 from docx.oxml.ns import nsmap, qn
 from docx.oxml.parser import oxml_parser
 from docx.oxml.xmlchemy import BaseOxmlElement
+from lxml import etree
 
 from gencli.writers.docx import xmltext
 
 Attrs = Mapping[str, "str | int | None"]
+Element = etree._Element | xmltext.Node
+"""What `el` makes: an lxml element (package parts: styles, footers, settings; python-docx's
+custom class where it registers one for the tag, a plain `_Element` otherwise), or inside
+`xmltext.building()` (a document body) a `xmltext.Node` that writes itself as text."""
 
 # ECMA-376 Part 1 (transitional) child sequences of the containers this package builds or edits.
 SCHEMA_ORDER: dict[str, tuple[str, ...]] = {
@@ -224,7 +229,7 @@ _W_NSMAP = {"w": nsmap["w"]}
 _clark = cache(qn)  # big tables create hundreds of thousands of elements
 
 
-def el(tag: str, attrs: Attrs | None = None, *children: BaseOxmlElement | None) -> BaseOxmlElement:
+def el(tag: str, attrs: Attrs | None = None, *children: Element | None) -> Element:
     """A new element; None attributes and children are skipped, ordered containers are sorted.
     Inside `xmltext.building()` (a document body) it is a `xmltext.Node`, written as text."""
     if xmltext.active():
@@ -233,41 +238,60 @@ def el(tag: str, attrs: Attrs | None = None, *children: BaseOxmlElement | None) 
     for name, value in (attrs or {}).items():
         if value is not None:
             element.set(_clark(name), str(value))
-    present = [child for child in children if child is not None]
+    present = [lxml_element(child) for child in children if child is not None]
     order = _CLARK_ORDER.get(element.tag)
     if order is not None:
         present.sort(key=lambda child: _position(order, child, tag))
     element.extend(present)
+    return lxml_element(element)
+
+
+def lxml_element(element: Element) -> etree._Element:
+    """`element` as what it is outside `xmltext.building()`: lxml's, for a package part."""
+    if not isinstance(element, etree._Element):
+        raise TypeError(f"{element.tag} was made inside xmltext.building(), not for a package part")
     return element
 
 
-def _position(order: dict[str, int], child: BaseOxmlElement, parent: str) -> int:
+def body_node(element: Element) -> xmltext.Node:
+    """`element` as what it is inside `xmltext.building()`: a node of the body's text."""
+    if not isinstance(element, xmltext.Node):
+        raise TypeError(f"{element.tag} was made outside xmltext.building(), not for the body")
+    return element
+
+
+def _position(order: dict[str, int], child: etree._Element, parent: str) -> int:
     try:
         return order[child.tag]
     except KeyError:
         raise ValueError(f"{child.tag} is not a child of {parent}") from None
 
 
-def put(parent: BaseOxmlElement, child: BaseOxmlElement) -> None:
-    """Replace `parent`'s child of the same tag, or insert `child` at its schema position."""
+def put(parent: BaseOxmlElement, made: Element) -> None:
+    """Replace `parent`'s child of the same tag, or insert `made` at its schema position."""
+    child = lxml_element(made)
     tag = _prefixed(parent.tag)
     for old in parent.findall(child.tag):
         parent.remove(old)
     order = SCHEMA_ORDER[tag]
-    successors = order[order.index(_prefixed(child.tag)) + 1 :]
-    parent.insert_element_before(child, *successors)
+    successors = {qn(name) for name in order[order.index(_prefixed(child.tag)) + 1 :]}
+    following = next((node for node in parent if node.tag in successors), None)
+    if following is None:
+        parent.append(child)
+    else:
+        following.addprevious(child)
 
 
 def _prefixed(clark: str) -> str:
     return "w:" + clark.rsplit("}", 1)[1]
 
 
-def val(tag: str, value: str | int) -> BaseOxmlElement:
+def val(tag: str, value: str | int) -> Element:
     """The common `<w:x w:val="…"/>` element."""
     return el(tag, {"w:val": value})
 
 
-def fonts(eastasia: str, latin: str) -> BaseOxmlElement:
+def fonts(eastasia: str, latin: str) -> Element:
     """rFonts naming every slot explicitly, so no theme font or Japanese fallback can win."""
     return el(
         "w:rFonts",
@@ -281,24 +305,24 @@ def fonts(eastasia: str, latin: str) -> BaseOxmlElement:
     )
 
 
-def size(points: float) -> tuple[BaseOxmlElement, BaseOxmlElement]:
+def size(points: float) -> tuple[Element, Element]:
     """sz and szCs in half-points."""
     half_points = round(points * 2)
     return val("w:sz", half_points), val("w:szCs", half_points)
 
 
-def bold() -> tuple[BaseOxmlElement, BaseOxmlElement]:
+def bold() -> tuple[Element, Element]:
     return el("w:b"), el("w:bCs")
 
 
-def exact_spacing(line: int) -> BaseOxmlElement:
+def exact_spacing(line: int) -> Element:
     """Paragraph spacing: nothing before or after, lines exactly `line` twips apart."""
     return el("w:spacing", {"w:before": 0, "w:after": 0, "w:line": line, "w:lineRule": "exact"})
 
 
-def run(text: str, rpr: BaseOxmlElement | None = None) -> BaseOxmlElement:
+def run(text: str, rpr: Element | None = None) -> Element:
     """A run; line feeds in `text` become `w:br` (Word ignores them inside `w:t`)."""
-    parts: list[BaseOxmlElement] = []
+    parts: list[Element] = []
     for index, line in enumerate(text.split("\n")):
         if index:
             parts.append(el("w:br"))
@@ -307,13 +331,13 @@ def run(text: str, rpr: BaseOxmlElement | None = None) -> BaseOxmlElement:
     return el("w:r", None, rpr, *parts)
 
 
-def text_element(text: str) -> BaseOxmlElement:
+def text_element(text: str) -> Element:
     element = el("w:t", {"xml:space": "preserve"})
     element.text = text
     return element
 
 
-def field_runs(instruction: str, cached: str) -> list[BaseOxmlElement]:
+def field_runs(instruction: str, cached: str) -> list[Element]:
     """A complex field (begin, instruction, separate, cached result, end), as Word writes it."""
     instr = el("w:instrText", {"xml:space": "preserve"})
     instr.text = f" {instruction} "
@@ -326,6 +350,6 @@ def field_runs(instruction: str, cached: str) -> list[BaseOxmlElement]:
     ]
 
 
-def paragraph(style: str, *runs: BaseOxmlElement, ppr: tuple = ()) -> BaseOxmlElement:
+def paragraph(style: str, *runs: Element, ppr: tuple = ()) -> Element:
     """A paragraph in `style` with optional direct pPr children (indents, alignment)."""
     return el("w:p", None, el("w:pPr", None, val("w:pStyle", style), *ppr), *runs)

@@ -58,7 +58,12 @@ def member(name: str, data: bytes) -> Member:
 _DOS_DATE = (ZIP_TIME[0] - 1980) << 9 | ZIP_TIME[1] << 5 | ZIP_TIME[2]
 _DOS_TIME = ZIP_TIME[3] << 11 | ZIP_TIME[4] << 5 | ZIP_TIME[5] // 2
 _VERSION, _DEFLATED, _MODE = 20, zipfile.ZIP_DEFLATED, 0o600 << 16
-_LOCAL_HEADER = struct.calcsize(zipfile.structFileHeader)
+# The zip records (PKWARE APPNOTE.TXT 4.3.7 local file header, 4.3.12 central directory file
+# header, 4.3.16 end of central directory), laid out as zipfile lays them out.
+_FILE_HEADER, _FILE_HEADER_SIGNATURE = "<4s2B4HL2L2H", b"PK\x03\x04"
+_CENTRAL_DIR, _CENTRAL_DIR_SIGNATURE = "<4s4B4HL2L5H2L", b"PK\x01\x02"
+_END_ARCHIVE, _END_ARCHIVE_SIGNATURE = "<4s4H2LH", b"PK\x05\x06"
+_LOCAL_HEADER = struct.calcsize(_FILE_HEADER)
 
 
 def zip_members(members: Iterable[Member]) -> bytes:
@@ -78,8 +83,8 @@ def zip_members(members: Iterable[Member]) -> bytes:
             len(entry.name),
         )
         directory += struct.pack(
-            zipfile.structCentralDir,
-            zipfile.stringCentralDir,
+            _CENTRAL_DIR,
+            _CENTRAL_DIR_SIGNATURE,
             _VERSION,
             0,
             _VERSION,
@@ -94,14 +99,12 @@ def zip_members(members: Iterable[Member]) -> bytes:
             len(body),
         )
         directory += entry.name
-        body += struct.pack(
-            zipfile.structFileHeader, zipfile.stringFileHeader, _VERSION, 0, 0, *fields, 0
-        )
+        body += struct.pack(_FILE_HEADER, _FILE_HEADER_SIGNATURE, _VERSION, 0, 0, *fields, 0)
         body += entry.name + entry.packed
         count += 1
     end = struct.pack(
-        zipfile.structEndArchive,
-        zipfile.stringEndArchive,
+        _END_ARCHIVE,
+        _END_ARCHIVE_SIGNATURE,
         0,
         0,
         count,

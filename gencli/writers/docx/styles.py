@@ -12,7 +12,17 @@ from dataclasses import dataclass
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 
-from gencli.writers.docx.oxml import bold, el, exact_spacing, fonts, put, size, val
+from gencli.writers.docx.oxml import (
+    Element,
+    bold,
+    el,
+    exact_spacing,
+    fonts,
+    lxml_element,
+    put,
+    size,
+    val,
+)
 
 LATIN = "Times New Roman"
 FANGSONG = "仿宋_GB2312"
@@ -85,7 +95,7 @@ class ParagraphStyle:
     grid_layout: bool = False
     space_before: int | None = None
 
-    def element(self) -> BaseOxmlElement:
+    def element(self) -> Element:
         ppr = el(
             "w:pPr",
             None,
@@ -115,7 +125,7 @@ class ParagraphStyle:
                 "w:styleId": self.id,
             },
             val("w:name", self.name),
-            val("w:basedOn", self.based_on) if custom else None,
+            val("w:basedOn", self.based_on) if self.based_on is not None else None,
             val("w:next", BODY) if custom else None,
             el("w:qFormat"),
             ppr if len(ppr) else None,
@@ -123,7 +133,7 @@ class ParagraphStyle:
         )
 
 
-def _spacing(line: int | None, before: int | None) -> BaseOxmlElement | None:
+def _spacing(line: int | None, before: int | None) -> Element | None:
     """Exact line spacing, and space before in whole grid lines (a chapter title's blank line)."""
     if before:
         return el(
@@ -133,7 +143,7 @@ def _spacing(line: int | None, before: int | None) -> BaseOxmlElement | None:
     return exact_spacing(line) if line else None
 
 
-def _grid_layout() -> tuple[BaseOxmlElement, ...]:
+def _grid_layout() -> tuple[Element, ...]:
     """No extra space between CJK and Latin text: it would push lines off the 28-character grid."""
     return val("w:autoSpaceDE", 0), val("w:autoSpaceDN", 0)
 
@@ -306,7 +316,7 @@ class CharacterStyle:
     face: str
     bold: bool = False
 
-    def element(self) -> BaseOxmlElement:
+    def element(self) -> Element:
         rpr = el("w:rPr", None, fonts(self.face, LATIN), *(bold() if self.bold else ()))
         return el(
             "w:style",
@@ -329,7 +339,8 @@ CHARACTER_STYLES: tuple[CharacterStyle, ...] = tuple(
     for level, char_id in HEADING_CHARS.items()
 )
 
-FACES = {style.id: style.face for style in (*PARAGRAPH_STYLES, *CHARACTER_STYLES)}
+ALL_STYLES: tuple[ParagraphStyle | CharacterStyle, ...] = (*PARAGRAPH_STYLES, *CHARACTER_STYLES)
+FACES = {style.id: style.face for style in ALL_STYLES}
 
 
 def install(styles: BaseOxmlElement, lang: str) -> None:
@@ -339,14 +350,16 @@ def install(styles: BaseOxmlElement, lang: str) -> None:
         if child.tag != qn("w:latentStyles"):
             styles.remove(child)
     put(styles, _doc_defaults(lang))
-    styles.extend(style.element() for style in PARAGRAPH_STYLES)
-    styles.extend(style.element() for style in CHARACTER_STYLES)
-    styles.append(_default_style("character", "DefaultParagraphFont", "Default Paragraph Font"))
-    styles.append(_default_style("table", "TableNormal", "Normal Table", _table_defaults()))
-    styles.append(_default_style("numbering", "NoList", "No List"))
+    made = [
+        *(style.element() for style in ALL_STYLES),
+        _default_style("character", "DefaultParagraphFont", "Default Paragraph Font"),
+        _default_style("table", "TableNormal", "Normal Table", _table_defaults()),
+        _default_style("numbering", "NoList", "No List"),
+    ]
+    styles.extend(lxml_element(element) for element in made)
 
 
-def _doc_defaults(lang: str) -> BaseOxmlElement:
+def _doc_defaults(lang: str) -> Element:
     rpr = el(
         "w:rPr",
         None,
@@ -363,7 +376,7 @@ def _doc_defaults(lang: str) -> BaseOxmlElement:
     return el("w:docDefaults", None, el("w:rPrDefault", None, rpr), el("w:pPrDefault", None, ppr))
 
 
-def _default_style(kind: str, id: str, name: str, *extra: BaseOxmlElement) -> BaseOxmlElement:
+def _default_style(kind: str, id: str, name: str, *extra: Element) -> Element:
     return el(
         "w:style",
         {"w:type": kind, "w:default": 1, "w:styleId": id},
@@ -375,7 +388,7 @@ def _default_style(kind: str, id: str, name: str, *extra: BaseOxmlElement) -> Ba
     )
 
 
-def _table_defaults() -> BaseOxmlElement:
+def _table_defaults() -> Element:
     margins = el(
         "w:tblCellMar",
         None,
@@ -387,13 +400,13 @@ def _table_defaults() -> BaseOxmlElement:
     return el("w:tblPr", None, el("w:tblInd", {"w:w": 0, "w:type": "dxa"}), margins)
 
 
-def font_table() -> BaseOxmlElement:
+def font_table() -> Element:
     """fontTable.xml: every face used, GB 2312 charset, and the Windows face to fall back to."""
     faces = [LATIN, FANGSONG, KAITI, HEITI, XIAOBIAOSONG, SONGTI]
     return el("w:fonts", None, *(_font(face) for face in faces))
 
 
-def _font(face: str) -> BaseOxmlElement:
+def _font(face: str) -> Element:
     latin = face == LATIN
     return el(
         "w:font",

@@ -21,7 +21,6 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml.ns import qn
-from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Twips
 from lxml import etree
 
@@ -39,7 +38,19 @@ from gencli.document.model import (
 )
 from gencli.writers.docx import package as docx_package
 from gencli.writers.docx import styles, xmltext
-from gencli.writers.docx.oxml import bold, el, field_runs, fonts, paragraph, put, run, val
+from gencli.writers.docx.oxml import (
+    Element,
+    body_node,
+    bold,
+    el,
+    field_runs,
+    fonts,
+    lxml_element,
+    paragraph,
+    put,
+    run,
+    val,
+)
 
 # Page geometry in twips (GB/T 9704 5.2.1): A4, 天头 37 mm, 订口 28 mm, 版心 156 × 225 mm.
 PAGE_WIDTH, PAGE_HEIGHT = 11906, 16838
@@ -72,7 +83,7 @@ def write_docx(document: Document) -> bytes:
     package = docx_package.package(document.lang, _empty_package, PACKAGE_SOURCES)
     with xmltext.building():
         body = _body(document)
-    return package.write("".join(node.xml() for node in body), document.title)
+    return package.write("".join(body_node(node).xml() for node in body), document.title)
 
 
 def _empty_package(lang: str, title: str) -> docx.document.Document:
@@ -124,8 +135,9 @@ def _replace_font_table(word: docx.document.Document) -> None:
         if rel.reltype == RT.FONT_TABLE:
             word.part.drop_rel(rId)
     blob = etree.tostring(
-        styles.font_table(), xml_declaration=True, encoding="UTF-8", standalone=True
+        lxml_element(styles.font_table()), xml_declaration=True, encoding="UTF-8", standalone=True
     )
+    assert isinstance(blob, bytes)  # an encoding was named
     part = Part(PackURI("/word/fontTable.xml"), CT.WML_FONT_TABLE, blob, word.part.package)
     word.part.relate_to(part, RT.FONT_TABLE)
 
@@ -162,7 +174,7 @@ def _set_core_properties(word: docx.document.Document, document: Document) -> No
 # --- body ----------------------------------------------------------------------------------
 
 
-def _body(document: Document) -> list[BaseOxmlElement]:
+def _body(document: Document) -> list[Element]:
     elements = [paragraph(styles.TITLE, *_runs([Run(document.title)], styles.TITLE))]
     if document.subtitle:
         subtitle = _runs([Run(document.subtitle)], styles.SUBTITLE)
@@ -175,8 +187,8 @@ def _body(document: Document) -> list[BaseOxmlElement]:
 
 
 def _flow(
-    blocks: list[Block], render: Callable[[Block], list[BaseOxmlElement]], spacer: str
-) -> list[BaseOxmlElement]:
+    blocks: list[Block], render: Callable[[Block], list[Element]], spacer: str
+) -> list[Element]:
     """`blocks` rendered in order, with an empty `spacer` paragraph after a table that ends the
     flow or meets another table: Word fuses adjacent tables, and both a body before the section
     properties and a table cell must end with a paragraph."""
@@ -191,7 +203,7 @@ def _flow(
     return elements
 
 
-def _block(block: Block, chaptered: bool = False) -> list[BaseOxmlElement]:
+def _block(block: Block, chaptered: bool = False) -> list[Element]:
     if isinstance(block, Paragraph):
         return [_paragraph(block)]
     if isinstance(block, Heading):
@@ -207,7 +219,7 @@ def _block(block: Block, chaptered: bool = False) -> list[BaseOxmlElement]:
     raise TypeError(f"不支持的文档块：{type(block).__name__}")
 
 
-def _paragraph(block: Paragraph) -> BaseOxmlElement:
+def _paragraph(block: Paragraph) -> Element:
     try:
         style = PARAGRAPH_STYLES[block.style]
     except KeyError:
@@ -215,7 +227,7 @@ def _paragraph(block: Paragraph) -> BaseOxmlElement:
     return paragraph(style, *_runs(block.runs, style))
 
 
-def _heading(block: Heading, chaptered: bool = False) -> BaseOxmlElement:
+def _heading(block: Heading, chaptered: bool = False) -> Element:
     """A heading paragraph in its level's style; a 段首标题 (`run_in`) is instead a body paragraph
     whose leading words take the level's character style. Under chapters every heading sits one
     outline level deeper than its style says, so the navigation pane nests 一、 below 第一章."""
@@ -233,7 +245,7 @@ def _heading(block: Heading, chaptered: bool = False) -> BaseOxmlElement:
     return paragraph(style, *_runs(lead, style), ppr=outline)
 
 
-def _list_item(block: ListItem) -> BaseOxmlElement:
+def _list_item(block: ListItem) -> Element:
     """A body paragraph led by its marker; each level of nesting indents two more characters."""
     runs = _runs([Run(block.marker), *block.runs], styles.BODY)
     if not block.depth:
@@ -249,7 +261,7 @@ def _list_item(block: ListItem) -> BaseOxmlElement:
     return paragraph(styles.BODY, *runs, ppr=(indent,))
 
 
-def _signature(block: Signature) -> list[BaseOxmlElement]:
+def _signature(block: Signature) -> list[Element]:
     """署名 and 成文日期 without a seal (GB/T 9704 7.3.5.2): one blank line below the body, the
     name two characters from the right, the date's first character two characters right of the
     name's; a date longer than the name sits two from the right and pushes the name left."""
@@ -280,11 +292,11 @@ def _width(text: str) -> int:
     )
 
 
-def _right_indent(twips: int) -> BaseOxmlElement:
+def _right_indent(twips: int) -> Element:
     return el("w:ind", {"w:right": twips})
 
 
-def _runs(runs: list[Run], style: str, char_style: str | None = None) -> list[BaseOxmlElement]:
+def _runs(runs: list[Run], style: str, char_style: str | None = None) -> list[Element]:
     """w:r elements for `runs`: bold as direct formatting, ambiguous-width marks split into runs of
     their own that name the style's CJK face in every slot; `char_style` is set on every run."""
     face = styles.FACES[style]
@@ -312,7 +324,7 @@ def _segments(text: str) -> list[tuple[str, bool]]:
 # --- tables --------------------------------------------------------------------------------
 
 
-def _table(table: Table, width: int = TEXT_WIDTH) -> list[BaseOxmlElement]:
+def _table(table: Table, width: int = TEXT_WIDTH) -> list[Element]:
     """The w:tbl, built row by row in one pass over the span grid. The caption is the table's
     accessible name (w:tblCaption, Word's alt-text title), not printed: in a 公文 the part
     heading above the table already names it. `width` is narrower inside a box."""
@@ -381,8 +393,8 @@ def _grid(table: Table) -> list[list[Slot]]:
 
 
 def _table_properties(
-    caption: str, width: int = TEXT_WIDTH, border: dict = BORDER, *extra: BaseOxmlElement
-) -> BaseOxmlElement:
+    caption: str, width: int = TEXT_WIDTH, border: dict = BORDER, *extra: Element
+) -> Element:
     borders = el(
         "w:tblBorders",
         None,
@@ -403,7 +415,7 @@ def _table_properties(
     )
 
 
-def _table_row(slots: list[Slot], header: bool, widths: list[int]) -> BaseOxmlElement:
+def _table_row(slots: list[Slot], header: bool, widths: list[int]) -> Element:
     """A w:tr that never splits across pages; header rows repeat on every page. Written as text
     (xmltext), rows and cells repeat across tables and reports (labels, zeros), so each is built
     and written once and then shared; lxml elements cannot be shared, so those are built anew."""
@@ -413,7 +425,7 @@ def _table_row(slots: list[Slot], header: bool, widths: list[int]) -> BaseOxmlEl
     return _new_row(header, [_table_cell(*cell) for cell in cells])
 
 
-def _new_row(header: bool, cells: list[BaseOxmlElement]) -> BaseOxmlElement:
+def _new_row(header: bool, cells: list[Element]) -> Element:
     trpr = el("w:trPr", None, el("w:cantSplit"), el("w:tblHeader") if header else None)
     return el("w:tr", None, trpr, *cells)
 
@@ -421,13 +433,13 @@ def _new_row(header: bool, cells: list[BaseOxmlElement]) -> BaseOxmlElement:
 # Small and kept as text alone, so a worker building thousands of reports is as big after the
 # first twenty as after the last.
 @functools.lru_cache(maxsize=256)
-def _shared_row(header: bool, cells: tuple) -> BaseOxmlElement:
-    return xmltext.frozen(_new_row(header, [_shared_cell(*cell) for cell in cells]))
+def _shared_row(header: bool, cells: tuple) -> Element:
+    return xmltext.frozen(body_node(_new_row(header, [_shared_cell(*cell) for cell in cells])))
 
 
 @functools.lru_cache(maxsize=1024)
-def _shared_cell(*cell: Any) -> BaseOxmlElement:
-    return xmltext.frozen(_table_cell(*cell))
+def _shared_cell(*cell: Any) -> Element:
+    return xmltext.frozen(body_node(_table_cell(*cell)))
 
 
 def _cell_key(slot: Slot, widths: list[int]) -> tuple:
@@ -446,7 +458,8 @@ def _cell_key(slot: Slot, widths: list[int]) -> tuple:
 
 def _table_cell(
     continues: bool, spans_rows: bool, colspan: int, width: int, align: str, runs: tuple | None
-) -> BaseOxmlElement:
+) -> Element:
+    merge: Element | None
     if continues:
         merge = val("w:vMerge", "continue")
     else:
@@ -473,7 +486,7 @@ BOX_BORDER = {"w:val": "single", "w:sz": 8, "w:space": 0, "w:color": "000000"}  
 BOX_PADDING = 170  # 3 mm between the frame and the text
 
 
-def _box(box: Box, width: int = TEXT_WIDTH) -> BaseOxmlElement:
+def _box(box: Box, width: int = TEXT_WIDTH) -> Element:
     """A 专栏 as a one-cell table: a frame that Word and LibreOffice both draw and may break
     across pages (its row may split), holding the numbered title and the box's own blocks in the
     专栏 styles. The box's text is also the table's accessible name."""
@@ -504,7 +517,7 @@ def _box(box: Box, width: int = TEXT_WIDTH) -> BaseOxmlElement:
     )
 
 
-def _box_block(block: Block, width: int) -> list[BaseOxmlElement]:
+def _box_block(block: Block, width: int) -> list[Element]:
     """A block inside a box: paragraphs and list items in the 专栏 styles, headings as bold text
     (a box has no place in the outline), tables and boxes narrowed to the box."""
     if isinstance(block, Paragraph):

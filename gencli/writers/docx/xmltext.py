@@ -12,7 +12,7 @@ written once. tests/test_fast_paths.py checks the bytes against lxml's.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -111,7 +111,10 @@ def _attribute(value: object) -> str:
 
 
 def element(
-    tag: str, attrs: dict | None, children: Sequence[Node | None], order: dict[str, int] | None
+    tag: str,
+    attrs: Mapping[str, str | int | None] | None,
+    children: Sequence[object],
+    order: dict[str, int] | None,
 ) -> Node:
     """A node as `oxml.el` makes an element: None attributes and children skipped, children of
     an ordered container sorted into schema order."""
