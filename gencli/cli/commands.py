@@ -1,7 +1,7 @@
 """The command line: parses options and calls the library, nothing more.
 
 Exit codes: 0 all good, 1 a report has errors (or warnings under --strict), 2 usage errors.
-Click's own words (help layout, usage errors) are Chinese through the classes in cli_text.py.
+Click's own words (help layout, usage errors) are Chinese through the classes in chinese.py.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ Two conventions of printed 公文 have no Markdown of their own:
   of the same paragraph;
 - a boxed 专栏: a fenced block whose info string is `专栏 标题`; its content is narrative again
   (its `#` headings print as 1., `##` as （1）), and the box is numbered 专栏1, 专栏2 … over the
-  whole document (see `document_xml`).
+  whole document (see `markup`).
 """
 
 from __future__ import annotations

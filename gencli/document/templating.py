@@ -1,7 +1,7 @@
 """Render a normalized report through its kind's Jinja template into a `Document`.
 
 The template is the only kind-specific piece of rendering: it receives the report, the form
-declaration and a few layout helpers, and writes the document vocabulary of `document_xml`.
+declaration and a few layout helpers, and writes the document vocabulary of `markup`.
 `--templates DIR` puts a user's folder in front of the packaged templates, file by file.
 """
 
@@ -15,7 +15,7 @@ from typing import Any
 from gencli.base.numerals import chinese_number
 from gencli.base.paths import data_dir
 from gencli.document import layout
-from gencli.document import markup as document_xml
+from gencli.document import markup
 from gencli.document.model import Document
 from gencli.kinds import KINDS
 
@@ -94,6 +94,6 @@ def render_document(report: dict, user_dir: Path | None = None) -> Document:
     """The semantic document of a normalized report."""
     xml = render_xml(report, user_dir)
     try:
-        return document_xml.parse(xml, document_xml.figure_filler(report))
-    except document_xml.TemplateOutputError as error:
+        return markup.parse(xml, markup.figure_filler(report))
+    except markup.TemplateOutputError as error:
         raise TemplateError(str(error)) from None
