@@ -6,6 +6,7 @@ of headings (一、 （一）) and the notes of roll-over (分为三行), so eac
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -26,3 +27,25 @@ def chinese_number(n: int) -> str:
         return _DIGITS[n]
     tens, ones = divmod(n, 10)
     return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[ones] if ones else "")
+
+
+# The official numbering of headings (GB/T 9704-2012 7.3.3: 一、 （一） 1. （1）), below the
+# chapters of a 规划 (第一章). Authors never type it: `#`, `##` … are numbered by the generator.
+NUMBERING: dict[int, Callable[[int], str]] = {
+    0: lambda n: f"第{chinese_number(n)}章\u3000",
+    1: lambda n: f"{chinese_number(n)}、",
+    2: lambda n: f"（{chinese_number(n)}）",
+    3: lambda n: f"{n}.",
+    4: lambda n: f"（{n}）",
+}
+DEEPEST = max(NUMBERING)
+
+
+def numbering_hint(top_level: int = 1) -> str:
+    """How Markdown headings print, for schemas and skeletons: # 标题印为“一、”，## 为“（一）”…
+    from `top_level` (the level a part's `#` prints at) down to the deepest level."""
+    shown = [NUMBERING[level](1) for level in range(top_level, DEEPEST + 1)]
+    marks = ["#" * depth for depth in range(1, len(shown) + 1)]
+    return f"{marks[0]} 标题印为“{shown[0]}”，" + "，".join(
+        f"{mark} 为“{number}”" for mark, number in zip(marks[1:], shown[1:])
+    )

@@ -18,23 +18,13 @@ import functools
 import re
 from typing import Any
 
-from gencli.base.numerals import chinese_number
+from gencli.base.numerals import DEEPEST, NUMBERING
 from gencli.document.model import Block, Box, Cell, Heading, ListItem, Paragraph, Run, Table
 
-DEEPEST = 4
 BOX = "专栏"
 BOX_TOP_LEVEL = 3
 RUN_IN_END = "。"
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’—…·]")
-
-
-NUMBERING = {
-    0: lambda n: f"第{chinese_number(n)}章\u3000",
-    1: lambda n: f"{chinese_number(n)}、",
-    2: lambda n: f"（{chinese_number(n)}）",
-    3: lambda n: f"{n}.",
-    4: lambda n: f"（{n}）",
-}
 
 
 @functools.lru_cache(maxsize=1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from gencli.base.numerals import numbering_hint
 from gencli.kinds.plan import form as plan
 from gencli.kinds.schema_common import (
     EARLIEST_YEAR,
@@ -114,8 +115,7 @@ def schema() -> dict[str, Any]:
             },
             "body": narrative(
                 "章正文",
-                "本章全文：# 标题印为“一、”，## 为“（一）”，### 为“1.”，"
-                "#### 为“（1）”；```专栏 标题 … ``` 为专栏",
+                f"本章全文：{numbering_hint()}；```专栏 标题 … ``` 为专栏",
             ),
             "indicators": _indicators(),
         },

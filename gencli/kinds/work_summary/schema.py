@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from gencli.base.numerals import numbering_hint
 from gencli.kinds.schema_common import (
     EARLIEST_YEAR,
     agency_property,
@@ -33,8 +34,7 @@ def schema() -> dict[str, Any]:
         },
         "body": narrative(
             "正文",
-            "报告全文：# 标题印为“一、”，## 为“（一）”，### 为“1.”，#### 为"
-            "“（1）”；标题行在“。”后接着写正文即为段首标题",
+            f"报告全文：{numbering_hint()}；标题行在“。”后接着写正文即为段首标题",
         ),
     }
     return document(
