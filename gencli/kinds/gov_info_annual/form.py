@@ -35,6 +35,7 @@ def default_title(agency: str, year: int | str) -> str:
     return f"{agency}{year}年{NAME}"
 
 
+PROBLEMS_RULE = "不得敷衍了事、年年雷同"
 BALANCE = Balance(
     left=(("new",), ("carried_over",)),
     right=(("results", TOTAL), ("carried_forward",)),
@@ -76,7 +77,7 @@ PARTS = (
         "problems",
         "五、存在的主要问题及改进情况",
         "narrative",
-        description="存在的主要问题及改进情况（文字描述）：不得敷衍了事、年年雷同。",
+        description=f"存在的主要问题及改进情况（文字描述）：{PROBLEMS_RULE}。",
     ),
     Part(
         "other",
@@ -89,6 +90,7 @@ PARTS = (
 
 NO_OTHER_MATTERS = "本机关无其他需要报告的事项。"
 NO_FEES = "本年度未收取信息处理费。"
+FEES_SENTENCE = "本年度共发出收费通知{notices}件，收取信息处理费{amount}元。"
 
 # ---- 二、主动公开政府信息情况 ----
 

@@ -182,7 +182,7 @@ def _warnings() -> list[dict[str, Any]]:
                 ]
             },
             "at": None,
-            "message": "2021年格式要求在“六、其他需要报告的事项”中报告收取信息处理费的情况："
+            "message": f"2021年格式要求在“{gia.PARTS[-1].title}”中报告收取信息处理费的情况："
             "请填写 processing_fees（notices 收费通知件数、amount 金额），"
             "或在 other 中说明",
         },
@@ -219,9 +219,7 @@ def schema() -> dict[str, Any]:
             }
     properties["appeals"].update(_ref("appeals"))
     del properties["appeals"]["type"]
-    properties["problems"].update(
-        warn_if_empty("五、存在的主要问题及改进情况 为空：此部分不得敷衍了事")
-    )
+    properties["problems"].update(warn_if_empty(f"{gia.PARTS[4].title} 为空：此部分不得敷衍了事"))
     properties["processing_fees"] = {
         "title": "信息处理费",
         "description": f"依据{gia.FEES_REGULATION}收取信息处理费的情况，{gia.PROCESSING_FEES_WHERE}",
