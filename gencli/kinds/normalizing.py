@@ -16,7 +16,7 @@ from gencli.kinds.model import AMOUNT, TEXT, Figure
 
 
 def chinese_date(iso: str) -> str:
-    """成文日期 as printed: Arabic digits, no zero padding (GB/T 9704-2012 7.3.5.1): 2021年1月29日."""
+    """成文日期 as printed: Arabic digits, no zero padding (GB/T 9704-2012 7.3.5.4): 2021年1月29日."""
     day = datetime.date.fromisoformat(iso)
     return f"{day.year}年{day.month}月{day.day}日"
 
