@@ -80,12 +80,16 @@ def test_every_registered_kind_has_its_template_schema_and_form(name: str) -> No
 
 
 def test_the_command_line_offers_exactly_the_registered_kinds() -> None:
-    assert list(KIND_CHOICES) == list(KINDS) == [
-        "gov-info-annual",
-        "rule-of-law-annual",
-        "work-summary",
-        "plan",
-    ]
+    assert (
+        list(KIND_CHOICES)
+        == list(KINDS)
+        == [
+            "gov-info-annual",
+            "rule-of-law-annual",
+            "work-summary",
+            "plan",
+        ]
+    )
     result = CliRunner().invoke(main, ["init", "--kind", "annual"])
     assert result.exit_code == 2
     assert "gov-info-annual、rule-of-law-annual、work-summary、plan" in result.output

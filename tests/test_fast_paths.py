@@ -85,7 +85,9 @@ def agrees(text: str) -> None:
     try:
         slow = load_text(text)
     except LoadError as error:
-        raise AssertionError(f"fastyaml read what ruamel refuses ({error.message}): {text!r}")
+        raise AssertionError(
+            f"fastyaml read what ruamel refuses ({error.message}): {text!r}"
+        ) from None
     assert repr(plain(fast)) == repr(plain(slow)), text
 
 

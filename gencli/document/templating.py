@@ -14,8 +14,7 @@ from typing import Any
 
 from gencli.base.numerals import chinese_number
 from gencli.base.paths import data_dir
-from gencli.document import layout
-from gencli.document import markup
+from gencli.document import layout, markup
 from gencli.document.model import Document
 from gencli.kinds import KINDS
 

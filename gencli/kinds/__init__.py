@@ -34,7 +34,7 @@ class Kind:
     form: ModuleType
     schema: Callable[[], dict[str, Any]]
     normalize: Callable[[Any], dict[str, Any]]
-    skeleton: Callable[[int | None, str | None, str], str]
+    skeleton: Callable[..., str]  # (year, agency, schema_ref); the annual kinds need both
     roll_over: Callable[[dict, str, str, str], Rolled] | None = None
     cross_year: Callable[[dict, dict, Any], list[tuple[tuple, str, str]]] | None = None
 

@@ -14,7 +14,7 @@ it out (`skip_invalid`), and the summary then names what it left out.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -103,7 +103,8 @@ def _figures(report: dict, fmt: gia.Format) -> dict[tuple[str, ...], Any]:
             cells = report["applications"][row.key]
             for step in steps:
                 cells = cells[step]
-            found[("applications", row.key, *steps)] = [cells[c] for c in columns]
+            path = ("applications", row.key, *steps)
+            found[path] = [cells[c] for c in columns]
     appeal_columns = [c.key for c in gia.APPEAL_COLUMNS[:-1]]
     for group in gia.APPEAL_GROUPS:
         found[("appeals", group.key)] = [report["appeals"][group.key][c] for c in appeal_columns]
@@ -117,7 +118,7 @@ def _figures(report: dict, fmt: gia.Format) -> dict[tuple[str, ...], Any]:
 
 def _units(reports: list[Read], fmt: gia.Format) -> dict[tuple[str, ...], str]:
     """Amounts that carry a unit of their own (政府集中采购) add up only in one unit."""
-    units = {}
+    units: dict[tuple[str, ...], str] = {}
     for block in fmt.proactive:
         for unit in (f for f in block.figures if f.kind == TEXT):
             for row in block.rows:
@@ -141,6 +142,7 @@ def add_up(reports: list[Read], year: int | None = None) -> Sums:
     fmt = gia.FORMATS_BY_YEAR[_one(reports, "格式", lambda r: r["format"])]
     figures: dict[tuple[str, ...], Any] = {}
     for read in reports:
+        assert read.normalized is not None  # only valid reports are added up
         for path, value in _figures(read.normalized, fmt).items():
             if isinstance(value, list):
                 figures[path] = [a + b for a, b in zip(figures.get(path, [0] * len(value)), value)]
@@ -159,7 +161,7 @@ def _written(value: Any) -> Any:
 
 
 def summary_text(
-    sums: Sums, agency: str, sources: list[str], schema_ref: str, left_out: list[str] = ()
+    sums: Sums, agency: str, sources: list[str], schema_ref: str, left_out: Sequence[str] = ()
 ) -> str:
     """The region's report as YAML, in the words of `gencli init`."""
     from gencli.kinds.gov_info_annual.skeleton import skeleton
