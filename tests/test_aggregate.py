@@ -69,7 +69,7 @@ def test_the_sum_reads_like_init_with_the_narrative_left_to_its_author(tmp_path:
     assert '各机关的叙述不汇总，请撰写本地区的总体情况\noverview: ""' in text
     assert '请撰写本地区的存在的主要问题及改进情况\nproblems: ""' in text
     assert (
-        "  new:                     [30, 5, 0, 0, 0, 0]  # 一、本年新收政府信息公开申请数量" in text
+        "  new: [30, 5, 0, 0, 0, 0]                   # 一、本年新收政府信息公开申请数量\n" in text
     )
     assert text.endswith(f"# 汇总的报告（2 份）：\n#   {SOURCES[0]}\n#   {SOURCES[1]}\n")
     warnings = [d.message for d in check_file(output).warnings]

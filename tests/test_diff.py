@@ -144,13 +144,13 @@ def test_consecutive_years_get_the_cross_year_checks(repo: GitRepo) -> None:
     assert "  报告年度：2020 → 2021" in done.stdout
     repo.edit(
         "2021.yaml",
-        "carried_over:            [2, 0, 0, 0, 0, 0]",
-        "carried_over:            [1, 0, 0, 0, 0, 0]",
+        "carried_over: [2, 0, 0, 0, 0, 0]",
+        "carried_over: [1, 0, 0, 0, 0, 0]",
     )
     repo.edit(
         "2021.yaml",
-        "carried_forward:         [2, 0, 0, 0, 0, 0]",
-        "carried_forward:         [1, 0, 0, 0, 0, 0]",
+        "carried_forward: [2, 0, 0, 0, 0, 0]",
+        "carried_forward: [1, 0, 0, 0, 0, 0]",
     )
     lines = repo.gencli("diff", "report.yaml", "2021.yaml").stdout.splitlines()
     found = lines.index("跨年度核对（2021 年对上年 2020 年）1 处：")

@@ -176,8 +176,8 @@ def test_arithmetic_is_beyond_the_editor(server: LanguageServer, workspace: Path
     path, _ = _broken(
         workspace,
         "unbalanced",
-        "  new:                     [0, 0, 0, 0, 0, 0]",
-        "  new:                     [5, 0, 0, 0, 0, 0]",
+        "  new: [0, 0, 0, 0, 0, 0]",
+        "  new: [5, 0, 0, 0, 0, 0]",
     )
     assert server.diagnostics_for(server.open(path)) == []
     done = subprocess.run(

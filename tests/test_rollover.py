@@ -55,8 +55,7 @@ def test_into_the_2021_format_says_what_changed(repo: GitRepo) -> None:
     text = repo.read("2021.yaml")
     assert "year: 2021\n" in text and "agency: 福建省市场监督管理局\n" in text
     assert (
-        "  carried_over:            [2, 0, 0, 0, 0, 0]  # 二、上年结转政府信息公开申请数量\n"
-        in text
+        "  carried_over: [2, 0, 0, 0, 0, 0]            # 二、上年结转政府信息公开申请数量\n" in text
     )
     assert "  rules: {issued: 0, repealed: 0, in_force: 0}" in text
     assert "processing_fees: {notices: 0, amount: 0}" in text

@@ -166,7 +166,8 @@ class _Chinese(click.Command):
             return super().parse_args(ctx, args)
         except click.UsageError as error:
             if error.ctx is None:
-                error.ctx, error.cmd = ctx, ctx.command
+                error.ctx = ctx
+                setattr(error, "cmd", ctx.command)  # noqa: B010 - Final in some click versions
             raise
 
 

@@ -36,6 +36,21 @@ def _readable(action, path: Path, *args, **kwargs):
         raise UsageProblem(f"无法读取 {path}：{error.strerror or error}") from None
 
 
+def _one_line(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A name is written into a report as one line of text: a line break or other control
+    character in it (or bytes that are not UTF-8) is refused rather than written."""
+    import unicodedata
+
+    refused = ("Cc", "Cs", "Zl", "Zp")  # controls, lone surrogates, line/paragraph separators
+    odd = next((c for c in value or "" if unicodedata.category(c) in refused), None)
+    if odd is not None:
+        raise UsageProblem(
+            f"{param.opts[0]} 不能包含换行符或其他控制字符（这里有 U+{ord(odd):04X}）："
+            "请把机关名称写在一行内"
+        )
+    return value
+
+
 def _read_previous(path: Path, years: set[int]) -> dict:
     """Last year's report, normalized; its own arithmetic errors are not our business."""
     from gencli.checking.validation import structure_only
@@ -306,7 +321,12 @@ def _roll_over(
     help="报告种类；默认为 gov-info-annual。",
 )
 @click.option("--year", type=Whole(), metavar="年度", help="报告年度（年度报告必填）。")
-@click.option("--agency", metavar="机关", help="报告机关全称，如“福建省商务厅”（年度报告必填）。")
+@click.option(
+    "--agency",
+    metavar="机关",
+    callback=_one_line,
+    help="报告机关全称，如“福建省商务厅”（年度报告必填）。",
+)
 @click.option(
     "--from",
     "last_year",
@@ -450,6 +470,7 @@ def textconv(file: Path) -> None:
     cls=Option,
     required=True,
     metavar="机关",
+    callback=_one_line,
     help="汇总报告的机关，如“福建省人民政府办公厅”。",
 )
 @click.option(

@@ -1,5 +1,6 @@
 """What every kind's `gencli init` skeleton shares: where a skeleton starts from (zeros, or last
-year's report) and the head lines of the file."""
+year's report) and the head of the file. Skeletons are built as data with comments
+(`gencli.base.yaml_writing.Block`) and emitted by ruamel.yaml, never assembled as text."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-PREVIOUS_TEXT = "# 上年内容："
+from gencli.base.yaml_writing import Block
+
+PREVIOUS_TEXT = "上年内容："
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,7 @@ class Start:
         return f"（{self.notes[path]}）" if path in self.notes else ""
 
     def previous_text(self, key: str) -> list[str]:
+        """Last year's text of part `key`, as comment lines (without their `# `)."""
         text = self.narrative.get(key) or ""
         return [PREVIOUS_TEXT + line.strip() for line in text.splitlines() if line.strip()]
 
@@ -40,21 +44,28 @@ class Start:
 ZEROS = Start()
 
 
-MARKDOWN_HINT = "# 叙述部分用 Markdown 书写；标题不写编号，由生成器编号。"
+MARKDOWN_HINT = "叙述部分用 Markdown 书写；标题不写编号，由生成器编号。"
 
 
-def head(ref: str, heading: str, kind: str) -> list[str]:
-    return [
-        f"# yaml-language-server: $schema={ref}",
-        f"# {heading}",
-        MARKDOWN_HINT,
-        f"kind: {kind}",
-    ]
+def modeline(ref: str) -> str:
+    """The editor modeline (a comment line, without its `# `): which schema checks the file."""
+    return f"yaml-language-server: $schema={ref}"
 
 
-def optional(key: str, value: str | int | None, note: str) -> str:
-    """`key: value`, or the key commented out when `init` was not told its value."""
-    return f"{key}: {value}" if value is not None else f"# {key}: {note}"
+def head(ref: str, heading: str, kind: str) -> Block:
+    """A new document: the modeline, `heading` and the Markdown hint as comments, then `kind`."""
+    document = Block()
+    document.header(modeline(ref), heading, MARKDOWN_HINT)
+    document.put("kind", kind)
+    return document
+
+
+def optional(document: Block, key: str, value: str | int | None, note: str) -> None:
+    """`key: value`, or the key commented out (`# key: note`) when `init` was not told it."""
+    if value is not None:
+        document.put(key, value)
+    else:
+        document.comment(f"{key}: {note}")
 
 
 class RolloverError(Exception):

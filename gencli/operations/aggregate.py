@@ -142,7 +142,7 @@ def add_up(reports: list[Read], year: int | None = None) -> Sums:
     fmt = gia.FORMATS_BY_YEAR[_one(reports, "格式", lambda r: r["format"])]
     figures: dict[tuple[str, ...], Any] = {}
     for read in reports:
-        assert read.normalized is not None  # only valid reports are added up
+        assert read.normalized is not None  # only valid reports are summed
         for path, value in _figures(read.normalized, fmt).items():
             if isinstance(value, list):
                 figures[path] = [a + b for a, b in zip(figures.get(path, [0] * len(value)), value)]
@@ -151,20 +151,12 @@ def add_up(reports: list[Read], year: int | None = None) -> Sums:
     return Sums(year, fmt.year, {**figures, **_units(reports, fmt)})
 
 
-def _written(value: Any) -> Any:
-    """A figure as YAML text: amounts as plain decimals (never 1E+1)."""
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    if isinstance(value, list):
-        return [_written(v) for v in value]
-    return value
-
-
 def summary_text(
     sums: Sums, agency: str, sources: list[str], schema_ref: str, left_out: Sequence[str] = ()
 ) -> str:
-    """The region's report as YAML, in the words of `gencli init`."""
-    from gencli.kinds.gov_info_annual.skeleton import skeleton
+    """The region's report as YAML, in the words of `gencli init`: its skeleton started from
+    the sums, with the reports summed (and those left out) listed in comments at the end."""
+    from gencli.kinds.gov_info_annual.skeleton import document
     from gencli.kinds.skeleton_common import Start
 
     fmt = gia.FORMATS_BY_YEAR[sums.format]
@@ -173,7 +165,7 @@ def summary_text(
         "各机关的叙述不汇总，请撰写本地区的{part}"
     )
     start = Start(
-        figures={path: _written(value) for path, value in sums.figures.items()},
+        figures=sums.figures,
         origin=f"表二、表三、表四为 {len(sources)} 份{sums.year}年报告（{fmt.document}格式）"
         "逐格相加之和，来源列在文末",
         remarks={
@@ -182,14 +174,14 @@ def summary_text(
         },
         format=sums.format if sums.format != gia.default_format(sums.year) else None,
     )
-    text = skeleton(sums.year, agency, schema_ref, start)
-    lines = ["", f"# 汇总的报告（{len(sources)} 份）：", *(f"#   {path}" for path in sources)]
+    report = document(sums.year, agency, schema_ref, start)
+    report.comment("", f"汇总的报告（{len(sources)} 份）：", *(f"  {path}" for path in sources))
     if left_out:
-        lines += [
-            f"# 未汇总的报告（有错误，{len(left_out)} 份）：",
-            *(f"#   {problem}" for problem in left_out),
-        ]
-    return text + "\n".join(lines) + "\n"
+        report.comment(
+            f"未汇总的报告（有错误，{len(left_out)} 份）：",
+            *(f"  {problem}" for problem in left_out),
+        )
+    return report.text()
 
 
 @dataclass(frozen=True)

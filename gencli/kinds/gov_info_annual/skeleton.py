@@ -10,23 +10,21 @@ from __future__ import annotations
 from typing import Any
 
 from gencli.base.numerals import chinese_number
+from gencli.base.yaml_writing import EMPTY, Block, flow, width
 from gencli.kinds.gov_info_annual import form as gia
 from gencli.kinds.model import TEXT, Figure, Row, RowSum
-from gencli.kinds.skeleton_common import ZEROS, Start
+from gencli.kinds.skeleton_common import ZEROS, Start, modeline
 
-_INDENT = "  "
+_INDENT = 2
+_FORMAT_COLUMN = 26  # `format:`'s comment lines up with the one of `# date:` below it
 
 
-def _cell(figure: Figure, value: Any) -> str:
+def _cell(figure: Figure, value: Any) -> Any:
     if value is not None:
-        return str(value)
+        return value
     if figure.kind == TEXT:
-        return str(figure.default)
-    return "0"
-
-
-def _counts(values: Any) -> str:
-    return "[" + ", ".join(str(v) for v in values) + "]"
+        return figure.default
+    return 0
 
 
 def _order_hint(row: RowSum) -> str:
@@ -38,115 +36,124 @@ def _order_hint(row: RowSum) -> str:
     )
 
 
-def _row_lines(
-    row: Row, depth: int, widths: tuple[int, int], start: Start, path: tuple[str, ...]
-) -> list[str]:
-    pad, here = _INDENT * depth, (*path, row.key)
-    key_width, cells_width = widths
+def _counts(row: Row, start: Start, here: tuple[str, ...]) -> Any:
+    return flow(start.figures.get(here, [0] * len(gia.APPLICATION_ROW.columns)))
+
+
+def _widest(rows: tuple[Row, ...], depth: int, start: Start, path: tuple[str, ...]) -> int:
+    """The longest line of table 三's rows, so that their comments line up after it."""
+    found = 0
+    for row in rows:
+        here = (*path, row.key)
+        if row.is_group:
+            children = tuple(c for c in row.children if c.key != gia.TOTAL)
+            found = max(found, _widest(children, depth + 1, start, here))
+        else:
+            found = max(found, width(_INDENT * depth, row.key, _counts(row, start, here)))
+    return found
+
+
+def _row(table: Block, row: Row, column: int, start: Start, path: tuple[str, ...]) -> None:
+    here = (*path, row.key)
     if not row.is_group:
-        cells = _counts(start.figures.get(here, [0] * len(gia.APPLICATION_ROW.columns)))
-        key = f"{pad}{row.key}:".ljust(key_width)
-        return [f"{key} {cells.ljust(cells_width)}  # {row.label}{start.note(here)}"]
-    lines = [f"{pad}{row.key}:".ljust(key_width + cells_width + 1) + f"  # {row.label}"]
+        table.put(row.key, _counts(row, start, here), row.label + start.note(here), column)
+        return
+    group = Block(table.indent + _INDENT)
     for child in row.children:
         if child.key == gia.TOTAL:
-            lines.append(f"{pad}{_INDENT}# {child.key}: （{child.label}）可省略，省略时自动合计")
-            continue
-        lines.extend(_row_lines(child, depth + 1, widths, start, here))
-    return lines
+            group.comment(f"{child.key}: （{child.label}）可省略，省略时自动合计")
+        else:
+            _row(group, child, column, start, here)
+    table.put(row.key, group, row.label, column)
 
 
-def _narrative(key: str, title: str, note: str, start: Start) -> list[str]:
-    remark = [f"# {start.remarks[key]}"] if key in start.remarks else []
-    return [f"# {title}：{note}", *remark, *start.previous_text(key), f'{key}: ""', ""]
+def _narrative(document: Block, key: str, title: str, note: str, start: Start) -> None:
+    remark = [start.remarks[key]] if key in start.remarks else []
+    document.comment(f"{title}：{note}", *remark, *start.previous_text(key))
+    document.put(key, EMPTY)
+    document.comment("")
 
 
-def _proactive(fmt: gia.Format, start: Start) -> list[str]:
-    lines = ["proactive:"]
+def _proactive(fmt: gia.Format, start: Start) -> Block:
+    table = Block(_INDENT)
     for block in fmt.proactive:
-        lines.append(f"{_INDENT}# {block.label}")
+        table.comment(block.label)
         for row in block.rows:
             here = ("proactive", row.key)
-            cells = ", ".join(
-                f"{f.key}: {_cell(f, start.figures.get((*here, f.key)))}" for f in block.figures
-            )
-            lines.append(
-                f"{_INDENT}{row.key}: {{{cells}}}  # {row.label}："
-                + "、".join(f.label for f in block.figures)
-                + start.note(here)
-            )
-    return lines
+            cells = {f.key: _cell(f, start.figures.get((*here, f.key))) for f in block.figures}
+            labels = "、".join(f.label for f in block.figures)
+            table.put(row.key, flow(cells), f"{row.label}：{labels}{start.note(here)}")
+    return table
 
 
-def _applications(fmt: gia.Format, start: Start) -> list[str]:
-    columns = gia.APPLICATION_ROW.columns
-    key_width = 2 + max(
-        len(_INDENT * 2 + leaf.key) + 1 for row in fmt.applications for _, leaf in row.leaves()
-    )
-    rows = [v for path, v in start.figures.items() if path[0] == "applications"]
-    cells_width = max(len(_counts(v)) for v in [[0] * len(columns), *rows])
-    lines = [
-        "applications:",
-        f"{_INDENT}# 每行" + _order_hint(gia.APPLICATION_ROW) + "；省略时自动合计）",
-    ]
+def _applications(fmt: gia.Format, start: Start) -> Block:
+    table = Block(_INDENT)
+    table.comment("每行" + _order_hint(gia.APPLICATION_ROW) + "；省略时自动合计）")
+    column = _widest(fmt.applications, 1, start, ("applications",)) + 2
     for row in fmt.applications:
-        lines.extend(_row_lines(row, 1, (key_width, cells_width), start, ("applications",)))
-    return lines
+        _row(table, row, column, start, ("applications",))
+    return table
 
 
-def skeleton(year: int, agency: str, schema_ref: str, start: Start = ZEROS) -> str:
-    """The skeleton text of a 政府信息公开工作年度报告 for `year`, from zeros or from `start`."""
-    fmt = gia.FORMATS_BY_YEAR[start.format or gia.default_format(year)]
-    parts = {p.key: p for p in gia.PARTS}
-    other_format = fmt.year != gia.default_format(year)
-    lines = [
-        f"# yaml-language-server: $schema={schema_ref}",
-        f"# {gia.default_title(agency, year)}（{fmt.document}格式）",
-        *([f"# {start.origin}"] if start.origin else []),
-        "# 叙述部分用 Markdown 书写（# 二级标题 （一），## 三级标题 1.，### 四级标题 （1）），",
-        "# 可用 {{ applications.new.total }} 这样的写法引用表中数字。",
-        f"kind: {gia.KIND}",
-        f"agency: {agency}",
-        f"year: {year}",
-        *(
-            [f"format: {fmt.year}              # 表格格式（{fmt.document}），不是本年度的默认格式"]
-            if other_format
-            else []
-        ),
-        "# date: 2025-01-20        # 成文日期（可选，印在署名下方）",
-        "",
-    ]
-    if start.previous_text("preface"):
-        lines += ["# 前言（preface，可选）：", *start.previous_text("preface"), '# preface: ""', ""]
-    lines += _narrative(
-        "overview",
-        parts["overview"].title,
-        "文字描述" + (f"，{gia.OVERVIEW_LIMIT_TEXT}" if fmt.year >= 2021 else ""),
-        start,
-    )
-    lines += [f"# {parts['proactive'].title}", *_proactive(fmt, start), ""]
-    lines += [f"# {parts['applications'].title}", *_applications(fmt, start), ""]
-    lines.append(f"# {parts['appeals'].title}")
-    lines.append("appeals:")
-    lines.append(f"{_INDENT}# 每组" + _order_hint(gia.APPEAL_ROW) + "）")
+def _appeals(start: Start) -> Block:
+    table = Block(_INDENT)
+    table.comment("每组" + _order_hint(gia.APPEAL_ROW) + "）")
     for group in gia.APPEAL_GROUPS:
         zeros = [0] * len(gia.APPEAL_ROW.columns)
-        counts = _counts(start.figures.get(("appeals", group.key), zeros))
-        lines.append(f"{_INDENT}{group.key}: {counts}  # {group.official}")
-    lines.append("")
-    lines += _narrative(
-        "problems", parts["problems"].title, "文字描述，不得敷衍了事、年年雷同", start
+        table.put(group.key, flow(start.figures.get(("appeals", group.key), zeros)), group.official)
+    return table
+
+
+def document(year: int, agency: str, schema_ref: str, start: Start = ZEROS) -> Block:
+    """The skeleton of a 政府信息公开工作年度报告 for `year`, from zeros or from `start`, as data
+    with comments (still open: comment lines may be added at its end)."""
+    fmt = gia.FORMATS_BY_YEAR[start.format or gia.default_format(year)]
+    parts = {p.key: p for p in gia.PARTS}
+    report = Block()
+    report.header(
+        modeline(schema_ref),
+        f"{gia.default_title(agency, year)}（{fmt.document}格式）",
+        *([start.origin] if start.origin else []),
+        "叙述部分用 Markdown 书写（# 二级标题 （一），## 三级标题 1.，### 四级标题 （1）），",
+        "可用 {{ applications.new.total }} 这样的写法引用表中数字。",
+    )
+    report.put("kind", gia.KIND)
+    report.put("agency", agency)
+    report.put("year", year)
+    if fmt.year != gia.default_format(year):
+        note = f"表格格式（{fmt.document}），不是本年度的默认格式"
+        report.put("format", fmt.year, note, _FORMAT_COLUMN)
+    report.comment("date: 2025-01-20        # 成文日期（可选，印在署名下方）", "")
+    if start.previous_text("preface"):
+        report.comment("前言（preface，可选）：", *start.previous_text("preface"))
+        report.comment('preface: ""', "")
+    limit = f"，{gia.OVERVIEW_LIMIT_TEXT}" if fmt.year >= 2021 else ""
+    _narrative(report, "overview", parts["overview"].title, "文字描述" + limit, start)
+    report.comment(parts["proactive"].title)
+    report.put("proactive", _proactive(fmt, start))
+    report.comment("", parts["applications"].title)
+    report.put("applications", _applications(fmt, start))
+    report.comment("", parts["appeals"].title)
+    report.put("appeals", _appeals(start))
+    report.comment("")
+    _narrative(
+        report, "problems", parts["problems"].title, "文字描述，不得敷衍了事、年年雷同", start
     )
     if fmt.year >= 2021:
-        lines.append(f"# 信息处理费（{gia.FEES_REGULATION}）：{gia.PROCESSING_FEES_WHERE}")
-        fees = [
-            _cell(f, start.figures.get(("processing_fees", f.key))) for f in gia.PROCESSING_FEES
-        ]
-        lines.append(
-            f"processing_fees: {{notices: {fees[0]}, amount: {fees[1]}}}"
-            "  # 收费通知件数、收费金额（元）"
-        )
-    lines.append(f"# {parts['other'].title}：省略时印“{gia.NO_OTHER_MATTERS}”")
-    lines += start.previous_text("other")
-    lines.append('# other: ""')
-    return "\n".join(lines) + "\n"
+        report.comment(f"信息处理费（{gia.FEES_REGULATION}）：{gia.PROCESSING_FEES_WHERE}")
+        fees = {
+            f.key: _cell(f, start.figures.get(("processing_fees", f.key)))
+            for f in gia.PROCESSING_FEES
+        }
+        report.put("processing_fees", flow(fees), "收费通知件数、收费金额（元）")
+    report.comment(f"{parts['other'].title}：省略时印“{gia.NO_OTHER_MATTERS}”")
+    report.comment(*start.previous_text("other"), 'other: ""')
+    return report
+
+
+def skeleton(year: int | None, agency: str | None, schema_ref: str, start: Start = ZEROS) -> str:
+    """The skeleton text of a 政府信息公开工作年度报告 for `year`, from zeros or from `start`
+    (`init` has checked that it was told the year and agency the schema requires)."""
+    if year is None or agency is None:
+        raise ValueError("a gov-info-annual skeleton needs its year and agency")
+    return document(year, agency, schema_ref, start).text()

@@ -2,23 +2,31 @@
 
 from __future__ import annotations
 
+from gencli.base.yaml_writing import EMPTY
 from gencli.kinds.rule_of_law_annual import form as rla
 from gencli.kinds.skeleton_common import head
 
 
-def skeleton(year: int, agency: str, ref: str) -> str:
-    """The skeleton of a 法治政府建设年度报告 for `year`: the five parts with their printed titles."""
-    lines = head(ref, f"{rla.default_title(agency, year)}（{rla.REGULATION}第二十五条）", rla.KIND)
-    lines += [
-        f"agency: {agency}",
-        f"year: {year}",
-        "# date: 2025-03-20        # 成文日期（可选，印在署名下方）",
-        "# 各部分中 # 标题印为（一），## 为 1.，### 为（1）",
+def skeleton(year: int | None, agency: str | None, ref: str) -> str:
+    """The skeleton of a 法治政府建设年度报告 for `year`: the five parts with their printed titles
+    (`init` has checked that it was told the year and agency the schema requires)."""
+    if year is None or agency is None:
+        raise ValueError("a rule-of-law-annual skeleton needs its year and agency")
+    document = head(
+        ref, f"{rla.default_title(agency, year)}（{rla.REGULATION}第二十五条）", rla.KIND
+    )
+    document.put("agency", agency)
+    document.put("year", year)
+    document.comment(
+        "date: 2025-03-20        # 成文日期（可选，印在署名下方）",
+        "各部分中 # 标题印为（一），## 为 1.，### 为（1）",
         "",
-    ]
+    )
     for part in rla.parts_for(year):
         if part.required:
-            lines += [f"# {part.title}", f'{part.key}: ""', ""]
+            document.comment(part.title)
+            document.put(part.key, EMPTY)
+            document.comment("")
         else:
-            lines += [f"# {part.title}：省略时印“{rla.NO_OTHER_MATTERS}”", f'# {part.key}: ""']
-    return "\n".join(lines) + "\n"
+            document.comment(f"{part.title}：省略时印“{rla.NO_OTHER_MATTERS}”", f'{part.key}: ""')
+    return document.text()
