@@ -9,14 +9,20 @@ narrative, arithmetic that holds) and their Markdown twins, then prints:
    per document, two at a time) — the ratio, and gencli's milliseconds per report;
 2. warm: one report in this process (check + docx + html), median milliseconds, with the
    stages (check, render, docx, html);
-3. cold: one `gencli build` in a new interpreter against the floor — a bare interpreter
-   importing exactly the modules that build imports;
+3. cold: `gencli build examples/fujian-amr-2020.yaml` in a new interpreter, with a warm cache
+   (compiled templates and the .docx package stored by an earlier run, as after any first use),
+   against the floor — a bare interpreter importing the third-party libraries gencli is built on
+   (FLOOR_LIBRARIES), so everything gencli does on top of them counts; the two are measured in
+   turn, the median of each taken. The first-ever build (an empty cache folder) is shown apart;
 4. lazy imports: what `gencli --help` and `gencli validate` import of python-docx, Jinja and
    markdown-it (nothing), and cold `validate` against its own floor;
 5. memory: the peak RSS of each build worker for 100 reports and for N.
 
 Absolute times depend on the machine and on what else it runs; the ratios hold better, which
-is why each comparison is made in the same run. pandoc comes from Debian (`apt-get install
+is why each comparison is made in the same run. The cold runs (3, 4) start gencli as it starts
+once installed: its modules compiled to bytecode once, as pip compiles them and the libraries'
+(PYTHONDONTWRITEBYTECODE is lifted for them and the bytecode written to a scratch folder, never
+into the source tree), and a scratch cache folder. pandoc comes from Debian (`apt-get install
 pandoc`); without it that comparison is skipped and said so.
 """
 
@@ -41,6 +47,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import synthetic
 
 HEAVY = ("docx", "jinja2", "markdown_it")
+FLOOR_LIBRARIES = ("click", "ruamel.yaml", "yaml", "jsonschema", "jinja2", "docx", "markdown_it")
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "fujian-amr-2020.yaml"
 GENCLI = [sys.executable, "-m", "gencli"]
 PROBE = """
 import json, sys
@@ -156,13 +164,50 @@ def warm(reports: list[Path], rounds: int) -> tuple[float, list[float]]:
     return total, [statistics.median(column) for column in zip(*best)]
 
 
-def _seconds(command: list[str], runs: int) -> float:
-    times = []
+def cold_environment(scratch: Path) -> dict[str, str]:
+    """The environment of the cold runs: bytecode kept (in a scratch folder), as for an installed
+    package; without it every start would compile gencli's own modules anew while the libraries'
+    come compiled. The cache folder is a scratch one, warmed by the first run."""
+    env = dict(os.environ, PYTHONPYCACHEPREFIX=str(scratch / "pycache"))
+    env["GENCLI_CACHE_DIR"] = str(scratch / "cache")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def _once(command: list[str], env: dict[str, str], check: bool = False) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(
+        command, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env
+    )
+    seconds = time.perf_counter() - start
+    if check and done.returncode != 0:
+        sys.exit(f"{' '.join(command)} failed ({done.returncode}):\n{done.stderr.decode()[-2000:]}")
+    return seconds
+
+
+def _seconds(command: list[str], runs: int, env: dict[str, str]) -> float:
+    return statistics.median(_once(command, env) for _ in range(runs))
+
+
+def cold_build(scratch: Path, runs: int) -> tuple[float, float, float]:
+    """Median seconds of the floor (a bare interpreter importing FLOOR_LIBRARIES) and of
+    `gencli build EXAMPLE` with a warm cache, run in turn `runs` times so that both meet the
+    same load; and of a first-ever build, each with a new, empty cache folder."""
+    env = cold_environment(scratch)
+    floor = [sys.executable, "-c", "import " + ", ".join(FLOOR_LIBRARIES)]
+    build = [*GENCLI, "build", str(EXAMPLE), "-o", str(scratch / "out-cold")]
+    for _ in range(2):  # bytecode compiled, the cache filled
+        _once(floor, env, check=True)
+        _once(build, env, check=True)
+    floors, builds = [], []
     for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(command, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        floors.append(_once(floor, env))
+        builds.append(_once(build, env, check=True))
+    firsts = []
+    for _ in range(max(5, runs // 3)):
+        empty = tempfile.mkdtemp(prefix="cache-", dir=scratch)
+        firsts.append(_once(build, {**env, "GENCLI_CACHE_DIR": empty}, check=True))
+    return statistics.median(floors), statistics.median(builds), statistics.median(firsts)
 
 
 def _modules(args: list[str], scratch: Path) -> list[str]:
@@ -198,8 +243,9 @@ def cold(args: list[str], scratch: Path, runs: int) -> tuple[float, float, list[
         f"import importlib\nfor name in {modules!r}:\n    try:\n"
         "        importlib.import_module(name)\n    except Exception:\n        pass\n"
     )
-    command = _seconds([*GENCLI, *args], runs)
-    baseline = _seconds([sys.executable, "-c", floor], runs)
+    env = cold_environment(scratch)
+    command = _seconds([*GENCLI, *args], runs, env)
+    baseline = _seconds([sys.executable, "-c", floor], runs, env)
     return command, baseline, modules
 
 
@@ -214,7 +260,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--jobs", type=int, default=2, help="gencli build -j")
     parser.add_argument("--rounds", type=int, default=5, help="warm rounds over 50 reports")
-    parser.add_argument("--cold-runs", type=int, default=9)
+    parser.add_argument("--cold-runs", type=int, default=31)
     parser.add_argument("--keep", type=Path, help="keep the generated files in this folder")
     options = parser.parse_args()
 
@@ -272,14 +318,29 @@ def main() -> None:
         )
     )
 
-    one = [str(reports[0]), "-o", str(scratch / "out-cold")]
-    command, floor, _ = cold(["build", *one], scratch, options.cold_runs)
+    floor, command, first = cold_build(scratch, options.cold_runs)
     lines.append(
         row(
-            "3. cold build / its import floor",
-            f"{command / floor:.2f} ({command * 1000:.0f} / {floor * 1000:.0f} ms)",
-            "≤ 1.25",
+            "3. cold build / libraries' import floor",
+            f"{command / floor:.2f}× ({command * 1000:.0f} / {floor * 1000:.0f} ms)",
+            "≤ 1.25×",
             command / floor <= 1.25,
+        )
+    )
+    lines.append(
+        row(
+            "   (warm cache; median of",
+            f"{options.cold_runs} runs each)",
+            "",
+            None,
+        )
+    )
+    lines.append(
+        row(
+            "3. cold build, first run (empty cache)",
+            f"{first * 1000:.0f} ms ({first / floor:.2f}× the floor)",
+            "",
+            None,
         )
     )
 

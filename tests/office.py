@@ -27,10 +27,15 @@ def soffice_or_skip() -> str:
     soffice = shutil.which("soffice")
     if soffice is None:
         pytest.skip("LibreOffice (soffice) 未安装，跳过真实客户端测试")
+    poppler_or_skip()
+    return soffice
+
+
+def poppler_or_skip() -> None:
+    """Skip the calling test when poppler, which reads PDFs back, is not installed."""
     for tool in ("pdftotext", "pdfinfo"):
         if shutil.which(tool) is None:
             pytest.skip(f"poppler ({tool}) 未安装，跳过真实客户端测试")
-    return soffice
 
 
 def docx_to_pdf(path: Path) -> Path:
@@ -97,8 +102,8 @@ def pdf_words(pdf: Path) -> list[Word]:
     words: list[Word] = []
     for page, chunk in enumerate(_PAGE.split(_run("pdftotext", "-bbox", str(pdf), "-"))[1:], 1):
         for match in _WORD.finditer(chunk):
-            *box, text = match.groups()
-            words.append(Word(page, *map(float, box), html.unescape(text)))
+            x_min, y_min, x_max, y_max = (float(edge) for edge in match.groups()[:4])
+            words.append(Word(page, x_min, y_min, x_max, y_max, html.unescape(match.group(5))))
     return words
 
 

@@ -25,6 +25,7 @@ from .conftest import EXAMPLES
 from .office import docx_to_pdf, pdf_info, pdf_text, soffice_or_skip
 
 EXAMPLE_FILES = sorted(EXAMPLES.glob("fujian-*.yaml"))
+pytestmark = pytest.mark.office  # every test here reads LibreOffice's PDF
 
 
 @pytest.fixture(scope="module", params=EXAMPLE_FILES, ids=lambda p: p.stem)

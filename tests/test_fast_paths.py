@@ -1,9 +1,17 @@
 """The fast paths give what the slow ones give: `fastyaml` reads what ruamel reads (or declines),
-a quick check reports as a full one, and the cached
-.docx package and table rows give the bytes of a fresh python-docx build."""
+a quick check reports as a full one, the body written as text (xmltext, with shared rows and
+cells) is the text lxml writes for the same elements and holds the model's table cells and
+spans, and the cached, spliced .docx package holds the parts python-docx saves when it builds
+the document with nothing cached.
+
+The slow paths here are the libraries themselves (ruamel, lxml, python-docx's save) driven by
+gencli's own element helpers, not a copy of an older writer; the packages are compared part by
+part as canonical XML. That equal documents give equal bytes, across processes and cache
+states, is test_determinism.py's."""
 
 from __future__ import annotations
 
+import copy
 import io
 import random
 import zipfile
@@ -12,21 +20,24 @@ from typing import Any
 
 import docx
 import pytest
+from docx.oxml.ns import nsmap
 from lxml import etree
 
 from gencli.checking import validation
+from gencli.document.model import Box, Table
 from gencli.document.templating import render_document
 from gencli.loading import fastyaml
 from gencli.loading.reader import LoadError, decode, load_text
-from gencli.writers.docx import oxml, xmltext
+from gencli.writers.docx import oxml, styles, xmltext
 from gencli.writers.docx import package as docx_package
 from gencli.writers.docx import writer as docx_writer
 
 from .conftest import CASES, EXAMPLES
+from .xmlcanon import canonical, canonical_parts
 
-ALL = sorted(EXAMPLES.glob("*.yaml")) + sorted(CASES.glob("*/*/*.yaml"))
+ALL = sorted(EXAMPLES.rglob("*.yaml")) + sorted(CASES.glob("*/*/*.yaml"))
 BUILT = (
-    sorted(EXAMPLES.glob("*.yaml"))
+    sorted(EXAMPLES.rglob("*.yaml"))
     + sorted(CASES.glob("*/valid/*.yaml"))
     + sorted(CASES.glob("*/warning/*.yaml"))
 )
@@ -87,7 +98,7 @@ def agrees(text: str) -> None:
     except LoadError as error:
         raise AssertionError(
             f"fastyaml read what ruamel refuses ({error.message}): {text!r}"
-        ) from None
+        ) from error
     assert repr(plain(fast)) == repr(plain(slow)), text
 
 
@@ -157,62 +168,153 @@ def test_a_quick_check_reports_what_a_full_check_reports(monkeypatch) -> None:
         assert checked.normalized == full.normalized, path
 
 
-def _documents() -> list:
+@pytest.fixture(scope="module")
+def documents() -> list:
     found = []
     for path in BUILT:
         checked = validation.check_file(path)
         if checked.normalized is not None:
             found.append(render_document(checked.normalized))
+    assert len(found) >= 8
     return found
 
 
-def _fresh(document) -> bytes:
-    """The .docx as write_docx built it before the package was cached: all through python-docx."""
+W_DECLARATION = ' xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def lxml_body(document) -> list[etree._Element]:
+    """The body built element by element through lxml: gencli's oxml helpers outside
+    `xmltext.building()`, every row and cell made anew."""
+    return [oxml.lxml_element(element) for element in docx_writer._body(document)]
+
+
+def lxml_serialized(elements: list[etree._Element]) -> str:
+    """The elements as lxml writes them inside document.xml, where the root declares w."""
+    return "".join(
+        etree.tostring(element, encoding=str).replace(W_DECLARATION, "", 1) for element in elements
+    )
+
+
+def text_body(document) -> str:
+    """The body as write_docx writes it: text nodes, rows and cells shared through the caches."""
+    with xmltext.building():
+        nodes = docx_writer._body(document)
+    return "".join(oxml.body_node(node).xml() for node in nodes)
+
+
+def python_docx_build(document) -> bytes:
+    """The .docx as python-docx saves it with nothing cached: a new python-docx Document set up by
+    the writer's own package code, the lxml body put before the section properties, saved by
+    python-docx itself (no package splicing, no zip of gencli's)."""
     word = docx.Document()
     docx_writer._set_up_package(word, document)
-    for element in docx_writer._body(document):
+    for element in lxml_body(document):
         word.element.body.sectPr.addprevious(element)
     buffer = io.BytesIO()
     word.save(buffer)
-    output = io.BytesIO()
-    with zipfile.ZipFile(buffer) as saved, zipfile.ZipFile(output, "w") as target:
-        for name in saved.namelist():  # the zip normalization write_docx had before
-            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 0
-            info.external_attr = 0
-            target.writestr(info, saved.read(name))
-    return output.getvalue()
+    return buffer.getvalue()
 
 
-def test_the_cached_package_gives_the_bytes_of_a_fresh_build() -> None:
-    documents = _documents()
-    assert len(documents) >= 8
-    for document in documents + documents[:1]:
-        assert docx_writer.write_docx(document) == _fresh(document), document.title
+def first_difference(fast: str, slow: str) -> str:
+    """Where two long texts part, with some context from each."""
+    at = next((i for i, (a, b) in enumerate(zip(fast, slow)) if a != b), min(len(fast), len(slow)))
+    start = max(0, at - 80)
+    return (
+        f"第 {at} 个字符起不同：\n快路径：{fast[start : at + 120]!r}\n"
+        f"慢路径：{slow[start : at + 120]!r}"
+    )
 
 
-def test_a_title_too_long_for_core_properties_fails_as_before() -> None:
-    document = _documents()[0]
-    document.title = "长" * 256
-    with pytest.raises(ValueError):
-        _fresh(document)
-    with pytest.raises(ValueError):
-        docx_writer.write_docx(document)
+def assert_same_package(fast: bytes, slow: bytes, title: str) -> None:
+    """Both .docx files hold the same parts in the same order, equal as canonical XML."""
+    with zipfile.ZipFile(io.BytesIO(fast)) as archive:
+        assert archive.testzip() is None, title  # every entry inflates to its CRC
+    fast_parts, slow_parts = canonical_parts(fast), canonical_parts(slow)
+    assert list(fast_parts) == list(slow_parts), title
+    for name, text in fast_parts.items():
+        assert text == slow_parts[name], (
+            f"{title}：{name}\n{first_difference(text, slow_parts[name])}"
+        )
 
 
-def test_shared_rows_and_cells_give_the_same_body() -> None:
-    for document in _documents():
-        docx_writer._shared_row.cache_clear()
-        docx_writer._shared_cell.cache_clear()
-        bodies = []
-        for _ in range(2):
-            with xmltext.building():
-                bodies.append("".join(node.xml() for node in docx_writer._body(document)))
-        assert bodies[0] == bodies[1], document.title
+def test_the_text_body_is_what_lxml_writes_for_the_same_elements(documents) -> None:
+    for cold in (True, False):  # the shared rows and cells built anew, then taken from the caches
+        if cold:
+            docx_writer._shared_row.cache_clear()
+            docx_writer._shared_cell.cache_clear()
+        for document in documents:
+            fast, slow = text_body(document), lxml_serialized(lxml_body(document))
+            assert fast == slow, f"{document.title}：{first_difference(fast, slow)}"
+    assert docx_writer._shared_row.cache_info().hits > 0  # rows did repeat, and were shared
 
 
-W_DECLARATION = ' xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+W = f"{{{nsmap['w']}}}"
+NS = {"w": nsmap["w"]}
+
+
+def found(node: etree._Element, path: str, **variables: str) -> list[Any]:
+    """What an XPath in the w namespace finds (a list: lxml's stubs type it as any result)."""
+    result: Any = etree.XPath(path, namespaces=NS)(node, **variables)
+    return list(result)
+
+
+def model_tables(blocks: list) -> list[Table]:
+    """The document's tables in document order, those inside boxes after their box's start."""
+    found = []
+    for block in blocks:
+        if isinstance(block, Table):
+            found.append(block)
+        elif isinstance(block, Box):
+            found.extend(model_tables(block.blocks))
+    return found
+
+
+def cells_read_back(tbl: etree._Element) -> list[list[tuple[str, int, int]]]:
+    """Each row's origin cells as (text, rowspan, colspan), read from gridSpan and vMerge."""
+    rows: list[list[list]] = []
+    below: dict[int, list] = {}  # grid column -> the origin a vMerge continuation extends
+    for tr in tbl.findall(f"{W}tr"):
+        row, column = [], 0
+        for tc in tr.findall(f"{W}tc"):
+            colspan = int("".join(found(tc, "w:tcPr/w:gridSpan/@w:val")) or 1)
+            merge = found(tc, "w:tcPr/w:vMerge/@w:val")
+            if merge == ["continue"]:
+                below[column][1] += 1
+            else:
+                origin = ["".join(found(tc, ".//w:t/text()")), 1, colspan]
+                row.append(origin)
+                if merge:
+                    below[column] = origin
+            column += colspan
+        rows.append(row)
+    return [[(text, rowspan, colspan) for text, rowspan, colspan in row] for row in rows]
+
+
+def test_the_text_body_parses_to_the_lxml_tree_with_the_model_s_cells(documents) -> None:
+    """The body written as text parses as XML (in a root declaring w), is the lxml tree as
+    canonical XML, and every table holds the model's cells with their spans: the shared rows and
+    cells are keyed by all that a cell is (both paths share that key, so the model is the
+    oracle for it)."""
+    tables = 0
+    for document in documents:
+        wrapped = f"<w:body{W_DECLARATION}>{text_body(document)}</w:body>".encode()
+        body = etree.fromstring(wrapped)
+        tree = etree.Element(f"{W}body", nsmap={"w": nsmap["w"]})
+        tree.extend(lxml_body(document))
+        assert canonical(wrapped) == canonical(etree.tostring(tree)), document.title
+        written = found(  # the tables, not the one-cell tables that frame boxes
+            body,
+            "//w:tbl[not(w:tr/w:tc/w:p[1]/w:pPr/w:pStyle/@w:val = $box)]",
+            box=styles.BOX_TITLE,
+        )
+        expected = model_tables(document.blocks)
+        assert len(written) == len(expected), document.title
+        for tbl, table in zip(written, expected):
+            assert cells_read_back(tbl) == [
+                [(cell.text, cell.rowspan, cell.colspan) for cell in row] for row in table.rows
+            ], f"{document.title}：{table.caption}"
+            tables += 1
+    assert tables >= 10
 
 
 @pytest.mark.parametrize("seed", range(3))
@@ -223,9 +325,13 @@ def test_text_nodes_are_written_as_lxml_writes_elements(seed: int) -> None:
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8)))
         tail = rng.choice(("", "x"))
         with xmltext.building():
-            node = oxml.run(text + tail, oxml.el("w:rPr", None, oxml.val("w:rStyle", text)))
-        element = oxml.run(text + tail, oxml.el("w:rPr", None, oxml.val("w:rStyle", text)))
-        expected = etree.tostring(element, encoding="UTF-8").decode("utf-8")
+            node = oxml.body_node(
+                oxml.run(text + tail, oxml.el("w:rPr", None, oxml.val("w:rStyle", text)))
+            )
+        element = oxml.lxml_element(
+            oxml.run(text + tail, oxml.el("w:rPr", None, oxml.val("w:rStyle", text)))
+        )
+        expected = etree.tostring(element, encoding=str)
         assert node.xml() == expected.replace(W_DECLARATION, "", 1)
 
 
@@ -237,69 +343,108 @@ def test_text_nodes_refuse_what_lxml_refuses() -> None:
             oxml.text_element(bad)
 
 
-def test_titles_are_written_as_python_docx_writes_them() -> None:
-    document = _documents()[0]
+def test_the_cached_package_holds_the_parts_of_a_python_docx_build(documents) -> None:
+    for document in documents + documents[:1]:  # the last one from the package built in memory
+        fast = docx_writer.write_docx(document)
+        assert_same_package(fast, python_docx_build(document), document.title)
+
+
+def test_a_title_too_long_for_core_properties_is_refused_as_python_docx_refuses_it(
+    documents,
+) -> None:
+    document = copy.copy(documents[0])
+    document.title = "长" * 256
+    with pytest.raises(ValueError):
+        docx.Document().core_properties.title = document.title
+    with pytest.raises(ValueError):
+        docx_writer.write_docx(document)
+
+
+def test_titles_are_written_as_python_docx_writes_them(documents) -> None:
+    document = copy.copy(documents[0])
+    core_ns = {"dc": "http://purl.org/dc/elements/1.1/"}
     for title in ("A & B <甲> \"乙\" 'x'", "回车\r换行\n制表\t", "长" * 255, ""):
         document.title = title
-        assert docx_writer.write_docx(document) == _fresh(document), repr(title)
+        fast = docx_writer.write_docx(document)
+        with zipfile.ZipFile(io.BytesIO(fast)) as archive:
+            core = etree.fromstring(archive.read("docProps/core.xml"))
+        assert core.findtext("dc:title", namespaces=core_ns) == title  # every character kept
+        assert_same_package(fast, python_docx_build(document), repr(title))
 
 
-def test_the_package_from_the_cache_folder_is_the_package_built_anew(tmp_path, monkeypatch) -> None:
+def test_a_damaged_cache_entry_is_rebuilt_and_a_good_one_is_read(
+    documents, tmp_path, monkeypatch
+) -> None:
     from gencli.base import cache
 
-    document = _documents()[0]
-    expected = _fresh(document)
+    document = documents[0]
+    expected = python_docx_build(document)
     monkeypatch.setenv("GENCLI_CACHE_DIR", str(tmp_path))
     cache.folder.cache_clear()
+
+    def write_through_the_cache_folder() -> tuple[int, int]:
+        docx_package._PACKAGES.clear()  # not from memory: from the folder, or built anew
+        assert_same_package(docx_writer.write_docx(document), expected, str(tmp_path))
+        (stored,) = tmp_path.glob("package-*.docx")
+        with zipfile.ZipFile(stored) as archive:  # stored whole
+            assert archive.testzip() is None
+        return stored.stat().st_ino, stored.stat().st_mtime_ns
+
     try:
-        for damage in (None, b"not a zip", None):
-            docx_package._PACKAGES.clear()
-            for stored in tmp_path.glob("package-*.docx"):
-                if damage is not None:
-                    stored.write_bytes(damage)
-            assert docx_writer.write_docx(document) == expected
-        assert len(list(tmp_path.glob("package-*.docx"))) == 1
+        written = write_through_the_cache_folder()  # an empty folder: built and stored
+        assert write_through_the_cache_folder() == written  # read back, not written again
+        for damage in (b"not a zip", b"PK\x03\x04 cut short", b""):
+            (stored,) = tmp_path.glob("package-*.docx")
+            stored.write_bytes(damage)
+            damaged = stored.stat().st_ino, stored.stat().st_mtime_ns
+            assert write_through_the_cache_folder() != damaged, damage  # stored anew
     finally:
         docx_package._PACKAGES.clear()
         cache.folder.cache_clear()
 
 
-def test_no_cache_folder_means_building_in_memory(tmp_path, monkeypatch) -> None:
+def test_no_cache_folder_means_building_in_memory(documents, tmp_path, monkeypatch) -> None:
     from gencli.base import cache
 
     monkeypatch.setenv("GENCLI_CACHE_DIR", "")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))  # where it would go otherwise
+    monkeypatch.setenv("HOME", str(tmp_path))
     cache.folder.cache_clear()
     try:
         assert cache.folder() is None and cache.read("anything") is None
         cache.write("anything", b"x")
-        document = _documents()[0]
         docx_package._PACKAGES.clear()
-        assert docx_writer.write_docx(document) == _fresh(document)
+        document = documents[0]
+        assert_same_package(docx_writer.write_docx(document), python_docx_build(document), "")
+        assert list(tmp_path.iterdir()) == []
     finally:
         docx_package._PACKAGES.clear()
         cache.folder.cache_clear()
 
 
-MACRO = """{% macro cell(text, header=false, rowspan=1, colspan=1, align="center") -%}
-<c{% if header %} header="1"{% endif %}{% if rowspan > 1 %} rowspan="{{ rowspan }}"{% endif %}\
-{% if colspan > 1 %} colspan="{{ colspan }}"{% endif %}{% if align != "center" %} \
-align="{{ align }}"{% endif %}>{{ text }}</c>
-{%- endmacro %}"""
-
-
-def test_the_cell_helper_writes_what_the_template_macro_wrote() -> None:
-    import jinja2
+def test_the_cell_helper_writes_the_cell_markup_the_reader_reads() -> None:
     from markupsafe import Markup
 
     from gencli.document import layout
 
-    env = jinja2.Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
-    macro = env.from_string(MACRO).module.cell
-    for text in ("总计", "a < b & c", Markup("<b>已转义</b>"), 12, Decimal("1.50")):
-        for options in (
-            {},
-            {"header": True},
-            {"rowspan": 3, "colspan": 2, "align": "left"},
-            {"colspan": 1, "align": 'x"y'},
+    for text, read_back in (
+        ("总计", "总计"),
+        ("a < b & c", "a < b & c"),
+        (Markup("<b>已转义</b>"), "已转义"),  # markup is kept as markup, not escaped again
+        (12, "12"),
+        (Decimal("1.50"), "1.50"),
+    ):
+        for options, attributes in (
+            ({}, {}),
+            ({"header": True}, {"header": "1"}),
+            (
+                {"rowspan": 3, "colspan": 2, "align": "left"},
+                {"rowspan": "3", "colspan": "2", "align": "left"},
+            ),
+            ({"colspan": 1, "align": 'x"y'}, {"align": 'x"y'}),  # the defaults are left out
         ):
-            assert str(layout.cell(text, **options)) == str(macro(text, **options))
+            written = layout.cell(text, **options)
+            assert isinstance(written, Markup)  # the template does not escape it again
+            element = etree.fromstring(str(written))
+            assert element.tag == "c" and dict(element.items()) == attributes, written
+            assert "".join(str(piece) for piece in element.itertext()) == read_back, written

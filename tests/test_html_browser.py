@@ -12,7 +12,7 @@ from gencli.cli.commands import main
 
 from .browser import Browser, chromium_or_skip
 from .conftest import EXAMPLES
-from .office import pdf_info
+from .office import pdf_info, poppler_or_skip
 
 EXAMPLE_FILES = sorted(EXAMPLES.glob("fujian-*.yaml"))
 # Rendered cells of the 2019-format tables, counted from the official layout:
@@ -63,6 +63,7 @@ def test_example_html_in_chromium(
     shot = tmp_path / "shot.png"
     browser.screenshot(shot)
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
+    poppler_or_skip()  # the rest reads Chromium's PDF back
     printed = tmp_path / "printed.pdf"
     browser.pdf(printed)
     info = pdf_info(printed)

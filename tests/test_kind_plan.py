@@ -247,12 +247,14 @@ def printed(built: Path) -> Path:
     return docx_to_pdf(built / "fuzhou-amr-14th-five-year-plan.docx")
 
 
+@pytest.mark.office
 def test_pdf_shows_every_heading_in_order(printed: Path) -> None:
     compact = re.sub(r"\s", "", pdf_text(printed))
     positions = [compact.index(re.sub(r"\s", "", h)) for h in headings(document_of(FUZHOU))]
     assert positions == sorted(positions)
 
 
+@pytest.mark.office
 def test_pdf_chapter_titles_are_centred(printed: Path) -> None:
     words = pdf_words(printed)
     page_width = float(pdf_info(printed)["Page size"].split()[0])
@@ -265,11 +267,13 @@ def test_pdf_chapter_titles_are_centred(printed: Path) -> None:
         assert abs(middle - (left + right) / 2) < 10, chapter
 
 
+@pytest.mark.office
 def test_pdf_first_page_uses_the_gbt9704_faces(printed: Path) -> None:
     fonts = page_fonts(printed, 1)  # 第一章 and 一、 in 黑体, body in 仿宋, title in 小标宋
     assert "NotoSansCJK" in fonts and "NotoSerifCJK" in fonts
 
 
+@pytest.mark.office
 def test_pdf_box_and_indicator_table(built: Path) -> None:
     text = pdf_text(docx_to_pdf(built / "boxes-and-indicators.docx"))
     compact = re.sub(r"\s", "", text)
@@ -278,6 +282,7 @@ def test_pdf_box_and_indicator_table(built: Path) -> None:
     assert re.search(r"满意率\s+%\s+98\.5\s+≥99\s+约束性", text)
 
 
+@pytest.mark.office
 def test_pdf_keeps_the_indicator_table_title_with_its_table(built: Path) -> None:
     """The case's first page fills up just before 主要指标: the title must move with the table
     rather than stay alone at the foot of the page."""

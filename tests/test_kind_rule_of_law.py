@@ -154,6 +154,7 @@ def test_docx_parts_are_level_one_headings(built: Path) -> None:
     assert OpenXmlValidator().validate(built).is_valid
 
 
+@pytest.mark.office
 def test_pdf_prints_the_five_parts_default_sentence_and_signature(built: Path) -> None:
     compact = re.sub(r"\s", "", pdf_text(docx_to_pdf(built)))
     positions = [compact.index(title) for title in PARTS_2023]

@@ -224,6 +224,7 @@ def printed(built: Path) -> tuple[Path, str]:
     return pdf, pdf_text(pdf)
 
 
+@pytest.mark.office
 def test_pdf_shows_every_heading_in_order(printed) -> None:
     _, text = printed
     compact = re.sub(r"\s", "", text)
@@ -231,6 +232,7 @@ def test_pdf_shows_every_heading_in_order(printed) -> None:
     assert positions == sorted(positions)
 
 
+@pytest.mark.office
 def test_pdf_pages_are_numbered_and_a4(printed) -> None:
     pdf, text = printed
     info = pdf_info(pdf)
@@ -239,6 +241,7 @@ def test_pdf_pages_are_numbered_and_a4(printed) -> None:
         assert re.search(rf"—\s*{number}\s*—", page)
 
 
+@pytest.mark.office
 def test_pdf_first_page_uses_the_heading_faces(printed) -> None:
     """Page 1 has 一、 (黑体 → Noto Sans CJK), a run-in （一） (楷体 → AR PL UKai) and body text."""
     pdf, _ = printed

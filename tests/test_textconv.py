@@ -75,17 +75,23 @@ def test_text_depends_on_content_only(built: Path, tmp_path: Path) -> None:
     assert textconv(repacked).stdout == textconv(built).stdout
 
 
-def test_not_a_docx_is_a_usage_error(tmp_path: Path) -> None:
+def test_not_a_docx_is_one_line_and_exit_0_so_git_log_goes_on(tmp_path: Path) -> None:
     fake = tmp_path / "报告.docx"
     fake.write_text("不是 Word 文档", encoding="utf-8")
     result = textconv(fake)
-    assert result.exit_code == 2
-    assert "不是 Word 文档（.docx）" in result.output
+    assert (result.exit_code, result.output) == (
+        0,
+        f"[gencli textconv：{fake} 不是 Word 文档（.docx）]\n",
+    )
     empty = tmp_path / "empty.docx"
     buffer = io.BytesIO()
     zipfile.ZipFile(buffer, "w").close()
     empty.write_bytes(buffer.getvalue())
-    assert textconv(empty).exit_code == 2
+    result = textconv(empty)
+    assert (result.exit_code, result.output) == (
+        0,
+        f"[gencli textconv：{empty} 不是 Word 文档（.docx）]\n",
+    )
 
 
 def test_git_diff_of_a_committed_docx_shows_the_changed_figure(

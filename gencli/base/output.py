@@ -7,14 +7,15 @@ import tempfile
 from pathlib import Path
 
 
-def write_bytes_atomically(path: Path, data: bytes) -> None:
+def write_bytes_atomically(path: Path, data: bytes, mode: int | None = None) -> None:
     """Write to a temporary file beside `path`, then rename it over `path` in one step."""
-    write_all_atomically({path: data})
+    write_all_atomically({path: data}, mode)
 
 
-def write_all_atomically(contents: dict[Path, bytes]) -> None:
+def write_all_atomically(contents: dict[Path, bytes], mode: int | None = None) -> None:
     """Write every file to a temporary beside it first, and rename them into place only when
-    all are written: a failure (disk full, interrupt) leaves every previous file as it was."""
+    all are written: a failure (disk full, interrupt) leaves every previous file as it was.
+    `mode` is the files' permissions; by default an existing file's, else the usual ones."""
     temporaries: dict[Path, str] = {}
     try:
         for path, data in contents.items():
@@ -25,7 +26,7 @@ def write_all_atomically(contents: dict[Path, bytes]) -> None:
             temporaries[path] = temporary
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)
-            os.chmod(temporary, _mode_for(path))
+            os.chmod(temporary, _mode_for(path) if mode is None else mode)
         for path, temporary in temporaries.items():
             os.replace(temporary, path)
     except BaseException:

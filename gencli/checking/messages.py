@@ -4,6 +4,7 @@ the schema's titles — never by translating jsonschema's English text."""
 from __future__ import annotations
 
 import difflib
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -53,6 +54,10 @@ def describe(value: Any) -> str:
     return str(value)
 
 
+# A figure typed with its unit: 12件, 2025年, 3.5 万元.
+_NUMBER_WITH_UNIT = re.compile(r"\s*(-?[0-9]+(?:\.[0-9]+)?)\s*([^\s0-9.,，]{1,4})\s*")
+
+
 def _type_message(error: ValidationError) -> str:
     expected = error.validator_value
     expected = expected if isinstance(expected, list) else [expected]
@@ -64,6 +69,8 @@ def _type_message(error: ValidationError) -> str:
     elif set(expected) & {"integer", "number"} and isinstance(value, str):
         if any("０" <= ch <= "９" for ch in value):
             message += "：请把全角数字改为半角数字（如 １２ → 12）"
+        elif unit := _NUMBER_WITH_UNIT.fullmatch(value):
+            message += f"：请只写数字 {unit[1]}，不要带“{unit[2]}”"
         else:
             message += "：数字不要加引号、单位或其他文字"
     return message
@@ -78,8 +85,18 @@ def _unknown_keys(error: ValidationError) -> Iterator[Finding]:
     allowed = "、".join(
         f"{key}（{sub['title']}）" if "title" in sub else key for key, sub in properties.items()
     )
+    fixed_unit = next(
+        (s["title"] for s in properties.values() if "单位：" in s.get("title", "")), ""
+    )
     for key in error.instance:
         if key in properties:
+            continue
+        if key == "unit" and fixed_unit:
+            yield Finding(
+                (*error.absolute_path, key),
+                f"此处不能写 unit：单位由表格规定（{fixed_unit}），请删去 unit，金额按此单位填写",
+                at_key=True,
+            )
             continue
         close = difflib.get_close_matches(str(key), list(properties), n=1, cutoff=0.6)
         hint = f"您是不是要写“{close[0]}”？" if close else ""

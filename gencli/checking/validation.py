@@ -19,7 +19,7 @@ from typing import Any
 from jsonschema import Draft7Validator
 
 from gencli.base import paths
-from gencli.checking import keywords, locate, messages
+from gencli.checking import editions, keyboard, keywords, locate, messages
 from gencli.checking.diagnostics import ERROR, WARNING, Diagnostic
 from gencli.document import figures
 from gencli.kinds import KINDS, NAMES
@@ -126,9 +126,14 @@ def _kind_problem(name: str, root: Any) -> Diagnostic | None:
 
 
 def _structure(reporter: _Reporter, schema: dict, root: Any) -> list[Diagnostic]:
+    """Keyboard mistakes first, then the schema's errors they do not already explain."""
+    mistakes = keyboard.find(root, {path for path, _ in narratives(schema, schema, root)})
     validator = Draft7Validator(schema, format_checker=Draft7Validator.FORMAT_CHECKER)
-    errors = list(validator.iter_errors(root))
-    return [reporter.at(f.path, f.message, at_key=f.at_key) for f in messages.explain_all(errors)]
+    errors, findings = editions.explain(schema, root, list(validator.iter_errors(root)))
+    findings = mistakes.findings + [
+        f for f in findings + messages.explain_all(errors) if not mistakes.covers(f.path)
+    ]
+    return [reporter.at(f.path, f.message, at_key=f.at_key) for f in findings]
 
 
 def _printer(normalized: dict):
@@ -226,6 +231,10 @@ def read_structure(
     schema = load_schema(root["kind"])
     reporter = _Reporter(name, schema, root)
     found = _unprintable(reporter, root) + _structure(reporter, schema, root)
+    texts = [path for path, _ in narratives(schema, schema, root)]
+    found += [
+        reporter.at(f.path, f.message, at_key=True) for f in keyboard.unpiped(root, texts, text)
+    ]
     if found:
         return root, None, sorted(found, key=lambda d: (d.line, d.column, d.severity))
     return root, KINDS[root["kind"]].normalize(root), []

@@ -256,6 +256,12 @@ def build(
     from gencli.operations.batch import BuildTask, build_job
 
     sources, batch = _sources(files, outdir)
+    from gencli.loading.sources import SourceError, refuse_overwriting_inputs
+
+    try:
+        refuse_overwriting_inputs(sources, outdir, formats)
+    except SourceError as error:
+        raise UsageProblem(str(error)) from None
 
     def show(outcome) -> None:
         text_report(outcome.diagnostics, sys.stdout)
@@ -447,13 +453,16 @@ def diff(old: str, new: str, output_format: str) -> None:
 @click.argument("file", type=PathType(exists=True, dir_okay=False, path_type=Path), metavar="文件")
 def textconv(file: Path) -> None:
     """把 gencli 生成的 .docx 转成稳定的纯文本（标题、段落、表格逐行，单元格以“ | ”分隔），
-    供 git 的 textconv 驱动使用，让 git diff 能显示 Word 文件改了什么。"""
+    供 git 的 textconv 驱动使用，让 git diff 能显示 Word 文件改了什么。
+
+    不是 Word 文档、已损坏或大得异常（如压缩炸弹）的文件只输出一行说明，退出码仍为 0，
+    这样 git diff、git log -p 照常进行。"""
     from gencli.operations.textconv import NotADocx, docx_text
 
     try:
         text = _readable(docx_text, file)
     except NotADocx as error:
-        raise UsageProblem(str(error)) from None
+        text = f"[gencli textconv：{error}]\n"
     click.echo(text.encode("utf-8"), nl=False)
 
 
@@ -533,8 +542,23 @@ def aggregate(
     )
 
 
+def _stop_as_interrupted() -> None:
+    """SIGTERM (a CI timeout, `kill`) and SIGHUP (a closed terminal) stop gencli as Ctrl-C
+    does: as KeyboardInterrupt, so atomic writes remove their temporary files on the way out
+    instead of the process vanishing with them on disk."""
+    import signal
+
+    def interrupted(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), interrupted)
+
+
 def run() -> None:
     """The console entry point: no traceback ever reaches a user, unless asked for."""
+    _stop_as_interrupted()
     try:
         main()
     except Exception as error:

@@ -14,6 +14,8 @@ from decimal import Decimal
 from typing import Any
 
 ALLOWED_FILTERS = frozenset({"abs", "round", "int", "string", "default"})
+MAX_ROUND_DIGITS = 10  # `round(1000000000, "ceil")` computes 10**1000000000: validate never ended
+ROUND_METHODS = ("common", "ceil", "floor")
 _FORBIDDEN = {
     "Call": "调用函数",
     "Add": "运算",
@@ -118,10 +120,8 @@ def _check_nodes(node: Any, line: int) -> None:
             f"数字引用中不允许{what}：只能引用数值，可加过滤器 "
             + "、".join(sorted(ALLOWED_FILTERS)),
         )
-    if isinstance(node, nodes.Filter) and node.name not in ALLOWED_FILTERS:
-        raise FigureError(
-            line, f"不允许的过滤器“{node.name}”：只能用 " + "、".join(sorted(ALLOWED_FILTERS))
-        )
+    if isinstance(node, nodes.Filter):
+        _check_filter(node, line)
     names = {nodes.Getattr: "attr", nodes.Name: "name"}
     if isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const):
         names[nodes.Getitem] = "arg"
@@ -132,6 +132,34 @@ def _check_nodes(node: Any, line: int) -> None:
             raise FigureError(line, f"不允许引用以下划线开头的名称“{name}”")
     for child in node.iter_child_nodes():
         _check_nodes(child, line)
+
+
+def _check_filter(node: Any, line: int) -> None:
+    """An allowed filter with constant arguments (a name would print a function, `lipsum`, whose
+    address changes every run), and `round` to a sane number of digits."""
+    from jinja2 import nodes
+
+    if node.name not in ALLOWED_FILTERS:
+        raise FigureError(
+            line, f"不允许的过滤器“{node.name}”：只能用 " + "、".join(sorted(ALLOWED_FILTERS))
+        )
+    arguments = [*node.args, *(pair.value for pair in node.kwargs)]
+    if node.dyn_args or node.dyn_kwargs or not all(isinstance(a, nodes.Const) for a in arguments):
+        raise FigureError(line, f"过滤器“{node.name}”的参数只能是写出的数字或文字")
+    if node.name != "round":
+        return
+    given = {
+        **dict(zip(("precision", "method"), node.args)),
+        **{k.key: k.value for k in node.kwargs},
+    }
+    digits = getattr(given.get("precision"), "value", 0)
+    method = getattr(given.get("method"), "value", "common")
+    if type(digits) is not int or not 0 <= digits <= MAX_ROUND_DIGITS:
+        raise FigureError(
+            line, f"round 的位数应为 0 至 {MAX_ROUND_DIGITS} 之间的整数，这里是 {digits}"
+        )
+    if method not in ROUND_METHODS:
+        raise FigureError(line, f"round 的方式只能是 {'、'.join(ROUND_METHODS)}，这里是“{method}”")
 
 
 def _path(node: Any) -> list[Any] | None:

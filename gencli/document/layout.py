@@ -14,9 +14,13 @@ from gencli.kinds.model import Row
 
 @dataclass(frozen=True)
 class LabelCell:
+    """A label cell; `level` is its depth in the tree of rows (0: a part such as
+    三、本年度办理结果, printed vertically when it spans several rows)."""
+
     text: str
     rowspan: int = 1
     colspan: int = 1
+    level: int = 0
 
 
 @dataclass(frozen=True)
@@ -34,10 +38,10 @@ def tree_rows(rows: tuple[Row, ...], depth: int) -> list[LabelRow]:
 
     def visit(row: Row, level: int, pending: tuple[LabelCell, ...], path: tuple[str, ...]) -> None:
         if not row.is_group:
-            cell = LabelCell(row.label, colspan=depth - level)
+            cell = LabelCell(row.label, colspan=depth - level, level=level)
             printed.append(LabelRow((*pending, cell), (*path, row.key)))
             return
-        cell = LabelCell(row.label, rowspan=len(row.leaves()))
+        cell = LabelCell(row.label, rowspan=len(row.leaves()), level=level)
         for index, child in enumerate(row.children):
             visit(child, level + 1, (*pending, cell) if index == 0 else (), (*path, row.key))
 
@@ -69,9 +73,14 @@ def change(value: int) -> str:
 
 
 def cell(
-    text: Any, header: bool = False, rowspan: int = 1, colspan: int = 1, align: str = "center"
+    text: Any,
+    header: bool = False,
+    rowspan: int = 1,
+    colspan: int = 1,
+    align: str = "center",
+    vertical: bool = False,
 ) -> Any:
-    """A table cell of the document vocabulary, `<c header rowspan colspan align>text</c>`,
+    """A table cell of the document vocabulary, `<c header rowspan colspan align vertical>text</c>`,
     with the text escaped. A template may call it hundreds of times; as a Jinja macro it cost
     more than the rest of the rendering."""
     attributes = (
@@ -79,5 +88,6 @@ def cell(
         + (f' rowspan="{escape(rowspan)}"' if rowspan > 1 else "")
         + (f' colspan="{escape(colspan)}"' if colspan > 1 else "")
         + (f' align="{escape(align)}"' if align != "center" else "")
+        + (' vertical="1"' if vertical else "")
     )
     return Markup(f"<c{attributes}>{escape(text)}</c>")

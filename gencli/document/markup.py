@@ -7,8 +7,9 @@ A template says what the document is, not how it looks:
       <p style="body|plain|center">text <b>bold</b></p>
       <heading level="0">第一章 发展基础</heading>       a chapter: 第X章, set apart by a full-width space
       <markdown level="2">narrative, figures {{ … }} filled in from the report</markdown>
-      <table widths="3 1 1" header-rows="2" caption="…">
-        <tr><c rowspan="2" colspan="3" header="1" align="left">label</c><c>12</c></tr>
+      <table widths="3 1 1" columns="text:4 figure:8 figure:8" keep="whole|blocks" …>
+        <tr break="1"><c rowspan="2" colspan="3" header="1" align="left" vertical="1">label</c>
+        <c>12</c></tr>                                  break: the table may split after this row
       </table>
       <box title="…">p, markdown, table…</box>         a boxed 专栏, numbered over the document
       <signature agency="…" date="…"/>
@@ -27,6 +28,7 @@ from gencli.document.model import (
     Block,
     Box,
     Cell,
+    Column,
     Document,
     Heading,
     Paragraph,
@@ -71,9 +73,21 @@ def _heading(element: ElementTree.Element) -> Heading:
     return Heading(int(element.get("level", "1")), number, [r for r in runs if r.text])
 
 
+def _column(token: str) -> Column:
+    """`figure:N` (a figure column at least N digits wide) or `text:N` (N characters)."""
+    kind, _, count = token.partition(":")
+    if kind not in ("figure", "text"):
+        raise TemplateOutputError(f"表格列只能声明为 figure:位数 或 text:字数，而不是 {token}")
+    number = float(count or 0)
+    return Column(number / 2, True) if kind == "figure" else Column(number)
+
+
 def _table(element: ElementTree.Element) -> Table:
     rows = []
-    for tr in element.iter("tr"):
+    breaks = set()
+    for index, tr in enumerate(element.iter("tr")):
+        if tr.get("break") == "1":
+            breaks.add(index)
         rows.append(
             [
                 Cell(
@@ -82,12 +96,27 @@ def _table(element: ElementTree.Element) -> Table:
                     int(c.get("colspan", 1)),
                     c.get("header") == "1",
                     c.get("align", "center"),
+                    c.get("vertical") == "1",
                 )
                 for c in tr.iter("c")
             ]
         )
     widths = [float(w) for w in element.get("widths", "").split()]
-    return Table(rows, widths, int(element.get("header-rows", 0)), element.get("caption", ""))
+    columns = [_column(token) for token in element.get("columns", "").split()]
+    if columns and len(columns) != len(widths):
+        raise TemplateOutputError("表格的 columns 与 widths 列数不一致")
+    keep = element.get("keep", "")
+    if keep not in ("", "whole", "blocks"):
+        raise TemplateOutputError(f"表格的 keep 只能是 whole 或 blocks，而不是 {keep}")
+    return Table(
+        rows,
+        widths,
+        int(element.get("header-rows", 0)),
+        element.get("caption", ""),
+        columns,
+        keep,
+        frozenset(breaks),
+    )
 
 
 def parse(xml: str, fill: Callable[[str], str]) -> Document:

@@ -72,7 +72,8 @@ class ListItem:
 class Cell:
     """A table cell at the top-left of its span (as in HTML: covered positions are not listed).
 
-    `header` cells are labels (th in HTML); `align` is "center", "left" or "right".
+    `header` cells are labels (th in HTML); `align` is "center", "left" or "right"; a `vertical`
+    label is set top to bottom (a tall, one-character-wide group label such as 三、本年度办理结果).
     """
 
     runs: list[Run]
@@ -80,21 +81,38 @@ class Cell:
     colspan: int = 1
     header: bool = False
     align: str = "center"
+    vertical: bool = False
 
     @property
     def text(self) -> str:
         return "".join(run.text for run in self.runs)
 
 
+@dataclass(frozen=True)
+class Column:
+    """What a column must hold, in characters of the table's type size (a digit counts one half).
+    A `figures` column prints every cell on one line: it is as wide as `chars` or its widest cell,
+    whichever is more. A label column is at least `chars` wide (its longest unbreakable word)."""
+
+    chars: float = 0
+    figures: bool = False
+
+
 @dataclass
 class Table:
-    """A table with spans. The first `header_rows` rows repeat on every page; `widths` are the
-    relative column widths (any unit, they are scaled to the 版心 width)."""
+    """A table with spans. The first `header_rows` rows repeat on every page. `columns` says what
+    each column must hold; the width left over is shared in proportion to `widths` (any unit; a
+    0 keeps a column at what it must hold). `keep` is "whole" (the table never splits across
+    pages: it moves to the next page whole) or "blocks" (it splits only after the rows listed in
+    `breaks`, 0-based); "" lets it split between any two rows."""
 
     rows: list[list[Cell]]
     widths: list[float]
     header_rows: int = 0
     caption: str = ""
+    columns: list[Column] = field(default_factory=list)
+    keep: str = ""
+    breaks: frozenset[int] = frozenset()
 
     @property
     def column_count(self) -> int:

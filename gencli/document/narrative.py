@@ -24,7 +24,13 @@ from gencli.document.model import Block, Box, Cell, Heading, ListItem, Paragraph
 BOX = "专栏"
 BOX_TOP_LEVEL = 3
 RUN_IN_END = "。"
-_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’—…·]")
+
+
+@functools.cache
+def _cjk() -> re.Pattern[str]:
+    """Chinese characters and punctuation. Compiled on first use: its wide ranges take 2 ms,
+    and only a paragraph written over several lines needs it."""
+    return re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’—…·]")
 
 
 @functools.lru_cache(maxsize=1)
@@ -74,7 +80,7 @@ def unsupported(markdown: str) -> list[tuple[int, str]]:
 
 def _join_break(before: str, after: str) -> str:
     """A line break inside a paragraph: nothing between Chinese characters, a space otherwise."""
-    if not before or not after or _CJK.match(before[-1]) or _CJK.match(after[0]):
+    if not before or not after or _cjk().match(before[-1]) or _cjk().match(after[0]):
         return ""
     return " "
 

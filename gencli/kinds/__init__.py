@@ -11,12 +11,14 @@ a template, and one line in `KINDS`.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from gencli.kinds.skeleton_common import Rolled
+if TYPE_CHECKING:
+    from gencli.kinds.skeleton_common import Rolled
 
 
 @dataclass(frozen=True)
@@ -34,12 +36,25 @@ class Kind:
     form: ModuleType
     schema: Callable[[], dict[str, Any]]
     normalize: Callable[[Any], dict[str, Any]]
-    skeleton: Callable[..., str]  # (year, agency, schema_ref); the annual kinds need both
+    skeleton: Callable[[int | None, str | None, str], str]
     roll_over: Callable[[dict, str, str, str], Rolled] | None = None
     cross_year: Callable[[dict, dict, Any], list[tuple[tuple, str, str]]] | None = None
 
     def form_for(self, report: dict) -> Any:
         return self.form.form_for(report)
+
+
+def deferred(module: str, name: str) -> Callable[..., Any]:
+    """The function `name` of `module`, imported when first called. The skeleton and roll-over
+    code (and ruamel's writer behind it) only runs in `init`, the schema builder in `schema
+    --write` (validation reads the committed schema file), the cross-year rules with `--previous`:
+    `build` and `validate` start without importing any of them."""
+
+    def call(*args: Any, **kwargs: Any) -> Any:
+        return getattr(importlib.import_module(module), name)(*args, **kwargs)
+
+    call.__module__, call.__name__, call.__qualname__ = module, name, name
+    return call
 
 
 def _registry() -> dict[str, Kind]:

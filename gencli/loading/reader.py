@@ -12,6 +12,7 @@ lets every error point at the figure the user typed. On top of it this loader:
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -23,6 +24,8 @@ from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent, CollectionStartEvent, NodeEvent, ScalarEvent
 from ruamel.yaml.reader import ReaderError
+
+from gencli.loading import bounded, problems
 
 
 @dataclass
@@ -91,42 +94,31 @@ def _yaml() -> YAML:
     return yaml
 
 
-_PROBLEMS = {
-    "found character '\\t' that cannot start any token": "不能用制表符（Tab）缩进，请改用空格",
-    "mapping values are not allowed here": "此处不能出现“键: 值”，多半是缩进不对或冒号后缺空格",
-    "could not find expected ':'": "缺少冒号“:”",
-    "found duplicate key": "键重复",
-    "expected <block end>, but found": "缩进不一致",
-    "did not find expected key": "缩进不一致或缺少键",
-    "found unexpected end of stream": "文件意外结束（引号或括号没有闭合）",
-    "found undefined alias": "不允许使用 YAML 别名",
-    "did not find expected node content": "缺少内容",
-    "expected ',' or ']', but got": "列表没有正确闭合，缺少“,”或“]”",
-    "expected ',' or '}', but got": "映射没有正确闭合，缺少“,”或“}”",
-    "found unknown escape character": "双引号内有无效的转义字符",
-    "found character that cannot start any token": "此处有不能作为开头的字符（如 @ 或 `）",
-}
-
-
-def _chinese_problem(error: MarkedYAMLError) -> str:
+def _chinese_problem(error: MarkedYAMLError, lines: problems.Lines) -> tuple[str, int, int]:
+    """The message and 1-based position of a syntax error; an unclosed quote is shown where
+    it opens, not at the end of the file where ruamel noticed it."""
+    mark = error.problem_mark or error.context_mark
+    context = str(error.context or "")
+    if "quoted scalar" in context and error.context_mark is not None:
+        mark = error.context_mark
+    line, column = lines.of_mark(mark.line, mark.column) if mark else (1, 1)
     problem = str(error.problem or error.context or "")
     if isinstance(error, _Refused):
-        return problem
+        return problem, line, column
     if problem.startswith("found duplicate key"):
         key = problem.split('"')[1] if '"' in problem else ""
-        return f"键“{key}”重复：同一层里每个键只能写一次"
-    for english, chinese in _PROBLEMS.items():
-        if problem.startswith(english):
-            return f"YAML 语法错误：{chinese}"
-    return f"YAML 语法错误：{problem}"
+        return f"键“{key}”重复：同一层里每个键只能写一次", line, column
+    return problems.explain(problem, lines, line, column)
 
 
 def decode(data: bytes) -> str:
-    """UTF-8 text (a BOM is allowed); anything else is refused with a hint about GBK."""
+    """UTF-8 text (a BOM is allowed); anything else is refused with a hint about GBK. Old Mac
+    line ends (a lone CR) become LF, so lines are counted alike everywhere."""
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
+        return re.sub("\r(?!\n)", "\n", text) if "\r" in text else text
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         hint = ""
@@ -140,8 +132,10 @@ def decode(data: bytes) -> str:
 
 def load_text(text: str) -> Any:
     """Parse one YAML document; raises LoadError with a 1-based position."""
+    text = problems.blank_breaks_in_comments(text)
+    lines = problems.Lines(text)
     try:
-        return _yaml().load(text)
+        root = _yaml().load(text)
     except ReaderError as error:
         line = text.count("\n", 0, error.position) + 1
         column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
@@ -150,24 +144,30 @@ def load_text(text: str) -> Any:
             f"文件中有不可打印的控制字符 U+{code:04X}，请删除它", line, column
         ) from None
     except MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise LoadError(_chinese_problem(error), line, column) from None
-    except YAMLError as error:
-        raise LoadError(f"YAML 语法错误：{error}") from None
+        raise LoadError(*_chinese_problem(error, lines)) from None
+    except YAMLError:
+        raise LoadError(f"YAML 语法错误：{problems.GENERIC}") from None
     except RecursionError:
-        raise LoadError("YAML 嵌套层次过深：报告最多只有几层，请检查括号或缩进") from None
+        raise LoadError(
+            "YAML 嵌套层次过深：报告最多只有几层，请检查括号或缩进", *problems.too_deep(text)
+        ) from None
+    if lines.shifted:
+        problems.remap(root, lines)
+    return root
 
 
 MAX_BYTES = 10 * 1024 * 1024  # a real report is a few hundred KB; the limit bounds memory
 
 
 def read_report(path: Path) -> str:
-    """A report file's text; refuses files too large to be a report before reading them."""
-    size = path.stat().st_size
-    if size > MAX_BYTES:
+    """A report file's text; refuses what is not a regular file, and files too large to be a
+    report, reading no more than the limit (see bounded)."""
+    try:
+        return decode(bounded.read_regular_file(path, MAX_BYTES))
+    except bounded.TooLarge as error:
         raise LoadError(
-            f"文件过大（{size / 1024 / 1024:.1f} MB）：报告文件不应超过 "
-            f"{MAX_BYTES // 1024 // 1024} MB，请确认选对了文件"
-        )
-    return decode(path.read_bytes())
+            f"文件过大（{bounded.megabytes(error.size)}）：报告文件不应超过 "
+            f"{MAX_BYTES >> 20} MB，请确认选对了文件"
+        ) from None
+    except bounded.Refused as error:
+        raise LoadError(str(error)) from None

@@ -12,7 +12,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from gencli.loading.reader import LoadError, decode
+from gencli.loading import bounded
+from gencli.loading.reader import MAX_BYTES, LoadError, decode
 
 
 class RevisionError(Exception):
@@ -30,9 +31,11 @@ class Version:
 def read_version(spec: str, cwd: Path | None = None) -> Version:
     """The report named by `spec`: an existing file, else `REV:PATH` read from git."""
     path = Path(cwd or ".") / spec
-    if path.is_file():
+    if path.exists():
         try:
-            return Version(spec, _text(path.read_bytes(), spec))
+            return Version(spec, _text(bounded.read_regular_file(path, MAX_BYTES), spec))
+        except bounded.Refused as error:
+            raise RevisionError(f"{spec}：{error}") from None
         except OSError as error:
             raise RevisionError(f"无法读取 {spec}：{error.strerror or error}") from None
     if ":" not in spec:
@@ -52,8 +55,23 @@ def _git_blob(spec: str, cwd: Path | None) -> bytes:
     folder (`HEAD:reports`) is refused instead of printed as a listing."""
     if shutil.which("git") is None:
         raise RevisionError(f"找不到 git 命令，无法读取 {spec}")
+    size = _git("-s", spec, cwd)  # asked first, so a huge blob is never read
+    if int(size) > MAX_BYTES:
+        raise RevisionError(
+            f"{spec}：文件过大（{bounded.megabytes(int(size))}）：报告文件不应超过 "
+            f"{MAX_BYTES >> 20} MB"
+        )
+    return _git("blob", spec, cwd)
+
+
+def _git(option: str, spec: str, cwd: Path | None) -> bytes:
+    """`git cat-file OPTION SPEC`, the spec never read as an option (one that starts with
+    `-`); its output, or RevisionError saying why not."""
     done = subprocess.run(
-        ["git", "cat-file", "blob", spec], cwd=cwd, capture_output=True, check=False
+        ["git", "cat-file", option, "--end-of-options", spec],
+        cwd=cwd,
+        capture_output=True,
+        check=False,
     )
     if done.returncode == 0:
         return done.stdout

@@ -15,6 +15,8 @@ import re
 from pathlib import Path
 
 from gencli.kinds import NAMES as KINDS
+from gencli.loading import bounded
+from gencli.loading.reader import MAX_BYTES
 
 _KIND = re.compile(r"""^kind:[ \t]*["']?([A-Za-z0-9_.-]+)""", re.MULTILINE)
 _MODELINE = re.compile(
@@ -24,8 +26,13 @@ CLOSE = 0.8  # how alike a `kind:` must be to a gencli kind to count as a misspe
 
 
 def is_report(path: Path) -> bool:
-    """Whether `path` is meant to be a gencli report (unreadable files raise OSError)."""
-    text = path.read_bytes().decode("utf-8", "replace").lstrip("\ufeff")
+    """Whether `path` is meant to be a gencli report (unreadable files raise OSError). What is
+    not read (a pipe, a file too large) counts as one, so that validate says why."""
+    try:
+        data = bounded.read_regular_file(path, MAX_BYTES)
+    except bounded.Refused:
+        return True
+    text = data.decode("utf-8", "replace").lstrip("\ufeff")
     if any(match in KINDS for match in _MODELINE.findall(text)):
         return True
     return any(

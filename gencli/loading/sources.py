@@ -83,3 +83,19 @@ def refuse_collisions(sources: list[Source], out: Path | None) -> None:
                 f"{seen[target]} 和 {source.path} 的输出都会写到 {target}.*，请改名或分开生成"
             )
         seen[target] = source.path
+
+
+def refuse_overwriting_inputs(sources: list[Source], out: Path | None, formats: list[str]) -> None:
+    """An output that is, or links to, one of the reports (`gencli build 2024.html` when
+    2024.html holds YAML) would replace the report with what was built from it: refused
+    before anything is written."""
+    inputs = {source.path.resolve(): source.path for source in sources}
+    for source in sources:
+        folder = source.outdir(out) or source.path.parent
+        for fmt in formats:
+            target = folder / f"{source.path.stem}.{fmt}"
+            if target.resolve() in inputs:
+                raise SourceError(
+                    f"{source.path} 的输出 {target} 就是输入的报告 {inputs[target.resolve()]}，"
+                    "生成会覆盖它：请给报告改用 .yaml 扩展名，或用 -o 写到别处"
+                )

@@ -35,6 +35,15 @@ def default_title(agency: str, year: int | str) -> str:
     return f"{agency}{year}年{NAME}"
 
 
+# What the tables' figure columns must hold on one line, in digits (half-width characters): the
+# column widths are computed from these, so every report of a form prints alike. Table 二 holds
+# counts of up to 8 digits and amounts such as 24252.311082 or 13989.54万元 (12 half-widths);
+# table 三 six digits. Table 四's fifteen columns hold four digits at 五号; a report with larger
+# figures there gets its table 四 in a smaller size (小五, 六号), still on one line.
+PROACTIVE_DIGITS = 12
+APPLICATION_DIGITS = 6
+APPEAL_DIGITS = 4
+
 PROBLEMS_RULE = "不得敷衍了事、年年雷同"
 BALANCE = Balance(
     left=(("new",), ("carried_over",)),

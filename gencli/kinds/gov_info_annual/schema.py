@@ -14,6 +14,8 @@ Arithmetic lives in the schema too, as `x-` keywords that `gencli.checking.keywo
 - `x-printed-length`: {"max": N, "message": M} — a warning when the printed narrative is longer.
 - `x-messages`: {keyword: message} — the Chinese message for a standard keyword's failure here.
 - `x-narrative`: true — a Markdown field whose `{{ }}` figure references are checked.
+- `x-edition`: {"format", "name", "years"} — on an `allOf` item whose `then` holds one edition's
+  tables: which format they are checked against, for messages (`checking.editions`).
 - `x-alternative`: the Chinese name of one way of writing a value (an `anyOf` branch: 按列顺序的
   列表, 按列名的映射), for messages. Not a `title`: yaml-language-server's hover shows the first
   title it meets, the branch's, and the row's own title (四、结转下年度继续办理) must win.
@@ -127,13 +129,35 @@ def appeals_schema() -> dict[str, Any]:
 
 
 def _is_format(fmt: int) -> dict[str, Any]:
-    """Matches reports of the given format: stated explicitly, or by default from the year."""
+    """Matches reports of the given format: stated explicitly, or by default from the year.
+    A report whose year is not a whole number, and states no format, matches neither: its
+    tables are left unchecked rather than checked against a guess."""
     by_year = {"maximum": 2020} if fmt == 2019 else {"minimum": 2021}
     return {
         "anyOf": [
             {"required": ["format"], "properties": {"format": {"const": fmt}}},
-            {"not": {"required": ["format"]}, "properties": {"year": by_year}},
+            {
+                "not": {"required": ["format"]},
+                "required": ["year"],
+                "properties": {"year": {"type": "integer", **by_year}},
+            },
         ]
+    }
+
+
+def _edition(fmt: gia.Format) -> dict[str, Any]:
+    """One `allOf` item: the edition's tables apply when the report is in that format; its
+    `x-edition` names it, for `checking.editions` to say which format the tables are checked
+    against and why."""
+    years = "2020年及以前" if fmt.year == 2019 else "2021年及以后"
+    return {
+        "if": _is_format(fmt.year),
+        "then": _format_branch(fmt),
+        "x-edition": {
+            "format": fmt.year,
+            "name": f"{fmt.year}年格式（{fmt.document}）",
+            "years": years,
+        },
     }
 
 
@@ -235,13 +259,7 @@ def schema() -> dict[str, Any]:
         "（gencli 报告 YAML）",
         properties,
         ["agency", "year", *[p.key for p in gia.PARTS if p.required]],
-        allOf=[
-            {
-                "if": _is_format(2019),
-                "then": _format_branch(gia.FORMAT_2019),
-                "else": _format_branch(gia.FORMAT_2021),
-            }
-        ],
+        allOf=[_edition(gia.FORMAT_2019), _edition(gia.FORMAT_2021)],
         **{"x-warn-if": _warnings()},
         definitions={
             "application-row": row_definition(*gia.APPLICATION_ROW.split()),

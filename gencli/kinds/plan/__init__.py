@@ -1,13 +1,13 @@
 """规划, such as a “十四五” plan."""
 
-from gencli.kinds import Kind
-from gencli.kinds.plan import form, normalize, schema, skeleton
+from gencli.kinds import Kind, deferred
+from gencli.kinds.plan import form, normalize
 
 KIND = Kind(
     name=form.KIND,
     title=form.NAME,
     form=form,
-    schema=schema.schema,
+    schema=deferred(f"{__name__}.schema", "schema"),
     normalize=normalize.normalize,
-    skeleton=skeleton.skeleton,
+    skeleton=deferred(f"{__name__}.skeleton", "skeleton"),
 )

@@ -1,13 +1,13 @@
 """工作总结 and other free-form reports."""
 
-from gencli.kinds import Kind
-from gencli.kinds.work_summary import form, normalize, schema, skeleton
+from gencli.kinds import Kind, deferred
+from gencli.kinds.work_summary import form, normalize
 
 KIND = Kind(
     name=form.KIND,
     title=form.NAME,
     form=form,
-    schema=schema.schema,
+    schema=deferred(f"{__name__}.schema", "schema"),
     normalize=normalize.normalize,
-    skeleton=skeleton.skeleton,
+    skeleton=deferred(f"{__name__}.skeleton", "skeleton"),
 )

@@ -2,22 +2,26 @@
 
 Word refuses a file whose property children are out of ECMA-376 order, so `el` sorts the children
 of every ordered container itself and callers may list them in any order.
+
+python-docx and lxml are imported only where an lxml element is made or edited (the package
+parts, built once and then cached): a document body needs neither, and a warm `gencli build`
+starts without importing them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cache
-
-from docx.oxml.ns import nsmap, qn
-from docx.oxml.parser import oxml_parser
-from docx.oxml.xmlchemy import BaseOxmlElement
-from lxml import etree
+from typing import TYPE_CHECKING, TypeAlias
 
 from gencli.writers.docx import xmltext
 
+if TYPE_CHECKING:
+    from docx.oxml.xmlchemy import BaseOxmlElement
+    from lxml import etree
+
 Attrs = Mapping[str, "str | int | None"]
-Element = etree._Element | xmltext.Node
+Element: TypeAlias = "etree._Element | xmltext.Node"
 """What `el` makes: an lxml element (package parts: styles, footers, settings; python-docx's
 custom class where it registers one for the tag, a plain `_Element` otherwise), or inside
 `xmltext.building()` (a document body) a `xmltext.Node` that writes itself as text."""
@@ -214,10 +218,22 @@ SCHEMA_ORDER: dict[str, tuple[str, ...]] = {
     ),
 }
 
-_CLARK_ORDER = {
-    qn(tag): {qn(child): index for index, child in enumerate(children)}
-    for tag, children in SCHEMA_ORDER.items()
-}
+
+@cache
+def _clark(name: str) -> str:
+    """`w:x` as lxml's `{namespace}x` (cached: big tables made as lxml elements in the tests
+    name the same tags hundreds of thousands of times)."""
+    from docx.oxml.ns import qn
+
+    return qn(name)
+
+
+@cache
+def _clark_order() -> dict[str, dict[str, int]]:
+    return {
+        _clark(tag): {_clark(child): index for index, child in enumerate(children)}
+        for tag, children in SCHEMA_ORDER.items()
+    }
 
 
 _PREFIXED_ORDER = {
@@ -225,21 +241,21 @@ _PREFIXED_ORDER = {
     for tag, children in SCHEMA_ORDER.items()
 }
 
-_W_NSMAP = {"w": nsmap["w"]}
-_clark = cache(qn)  # big tables create hundreds of thousands of elements
-
 
 def el(tag: str, attrs: Attrs | None = None, *children: Element | None) -> Element:
     """A new element; None attributes and children are skipped, ordered containers are sorted.
     Inside `xmltext.building()` (a document body) it is a `xmltext.Node`, written as text."""
     if xmltext.active():
         return xmltext.element(tag, attrs, children, _PREFIXED_ORDER.get(tag))
-    element = oxml_parser.makeelement(_clark(tag), nsmap=_W_NSMAP)
+    from docx.oxml.ns import nsmap
+    from docx.oxml.parser import oxml_parser
+
+    element = oxml_parser.makeelement(_clark(tag), nsmap={"w": nsmap["w"]})
     for name, value in (attrs or {}).items():
         if value is not None:
             element.set(_clark(name), str(value))
     present = [lxml_element(child) for child in children if child is not None]
-    order = _CLARK_ORDER.get(element.tag)
+    order = _clark_order().get(element.tag)
     if order is not None:
         present.sort(key=lambda child: _position(order, child, tag))
     element.extend(present)
@@ -248,7 +264,7 @@ def el(tag: str, attrs: Attrs | None = None, *children: Element | None) -> Eleme
 
 def lxml_element(element: Element) -> etree._Element:
     """`element` as what it is outside `xmltext.building()`: lxml's, for a package part."""
-    if not isinstance(element, etree._Element):
+    if isinstance(element, xmltext.Node):
         raise TypeError(f"{element.tag} was made inside xmltext.building(), not for a package part")
     return element
 
@@ -274,7 +290,7 @@ def put(parent: BaseOxmlElement, made: Element) -> None:
     for old in parent.findall(child.tag):
         parent.remove(old)
     order = SCHEMA_ORDER[tag]
-    successors = {qn(name) for name in order[order.index(_prefixed(child.tag)) + 1 :]}
+    successors = {_clark(name) for name in order[order.index(_prefixed(child.tag)) + 1 :]}
     following = next((node for node in parent if node.tag in successors), None)
     if following is None:
         parent.append(child)

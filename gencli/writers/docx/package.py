@@ -5,10 +5,10 @@ docProps/core.xml (the title). Opening python-docx's default template, setting u
 section and footers, saving and normalizing the zip took ~30 ms of every document, the same work
 each time. `package` does it once per language, through the writer's own code, and keeps the
 result as an empty .docx whose title is a marker — in memory, and in gencli's cache folder for
-the next run (`gencli.base.cache`, keyed by the source that builds it). `Package.write` then puts a
+the next run (`gencli.base.cache`, keyed by the installed gencli and libraries). `Package.write` then puts a
 body and a title into the two parts that change and zips them with the others, which are
-compressed once. The bytes are those of a fresh python-docx build: tests/test_fast_paths.py
-compares them.
+compressed once. The parts are those of a fresh python-docx build: tests/test_fast_paths.py
+compares them part by part as canonical XML.
 
 This holds while the body needs no package part of its own (images, hyperlinks, footnotes would
 add relationships); a writer that adds such parts must build them per document.
@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import io
 import struct
-import sys
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable
@@ -180,15 +179,12 @@ class Package:
 _PACKAGES: dict[str, Package] = {}
 
 
-def package(lang: str, build: Callable[[str, str], Any], sources: Iterable[Any] = ()) -> Package:
+def package(lang: str, build: Callable[[str, str], Any]) -> Package:
     """The package for documents in `lang`. `build(lang, title)` sets up a python-docx Document
-    with no body; `sources` are the modules whose code it runs (the cache key)."""
+    with no body. Read from the cache, it needs neither python-docx nor lxml: only `build`
+    imports them."""
     if lang not in _PACKAGES:
-        import docx
-        from lxml import etree
-
-        modules = [*sources, sys.modules[__name__], xmltext]
-        found_key = cache.key(modules, [docx, etree], lang)
+        found_key = cache.key(["docx", "lxml.etree"], lang)
         name = f"package-{found_key}.docx" if found_key else None
         try:
             found = Package.of(cache.read(name) or b"")

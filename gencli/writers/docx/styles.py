@@ -8,9 +8,7 @@ inherits python-docx's template defaults (Calibri, Japanese theme faces, 10 pt a
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from docx.oxml.ns import qn
-from docx.oxml.xmlchemy import BaseOxmlElement
+from typing import TYPE_CHECKING
 
 from gencli.writers.docx.oxml import (
     Element,
@@ -23,6 +21,9 @@ from gencli.writers.docx.oxml import (
     size,
     val,
 )
+
+if TYPE_CHECKING:  # python-docx only where the package is built (not on a warm build)
+    from docx.oxml.xmlchemy import BaseOxmlElement
 
 LATIN = "Times New Roman"
 FANGSONG = "仿宋_GB2312"
@@ -44,8 +45,14 @@ LINE_PITCH = 579  # twips: 22 lines in the 225 mm 版心 (GB/T 9704 5.2.3)
 BODY_SIZE = 16  # 3号
 CHAR = 320  # one 3号 character in twips: Word's unit for the *Chars indents
 ADVANCE = CHAR - 5  # what a body character occupies after the −0.25 pt tracking
-TABLE_SIZE = 12  # 小4号
-TABLE_LINE = 360
+# Tables print smaller than the body, as the published forms do: 五号, or 小五 where a table's
+# columns cannot hold their figures at 五号 (table 四's fifteen). Lines 1.25 × the size apart.
+TABLE_SIZE = 10.5  # 五号
+TABLE_LINE = 260
+TABLE_SMALL_SIZE = 9  # 小五
+TABLE_SMALL_LINE = 230
+TABLE_TINY_SIZE = 7.5  # 六号: only for figures too long for 小五
+TABLE_TINY_LINE = 190
 PAGE_NUMBER_INDENT = 280  # one 4号 character: "one character in" from the edge
 BOX_SIZE = 14  # 4号: a 专栏 is set a size below the body, as in printed 规划
 BOX_CHAR = 280
@@ -62,6 +69,8 @@ BOX_TITLE = "GwBoxTitle"
 BOX_TEXT = "GwBoxText"
 BOX_PLAIN = "GwBoxPlain"
 TABLE_TEXT = "GwTableText"
+TABLE_TEXT_SMALL = "GwTableTextSmall"
+TABLE_TEXT_TINY = "GwTableTextTiny"
 SIGNATURE = "GwSignature"
 DATE = "GwDate"
 PAGE_NUMBER = "GwPageNumber"
@@ -236,6 +245,22 @@ PARAGRAPH_STYLES: tuple[ParagraphStyle, ...] = (
         indent=FLUSH_LEFT,
         snap_to_grid=False,
     ),
+    ParagraphStyle(
+        TABLE_TEXT_SMALL,
+        "表格文字（小五）",
+        FANGSONG,
+        TABLE_SMALL_SIZE,
+        based_on=TABLE_TEXT,
+        line=TABLE_SMALL_LINE,
+    ),
+    ParagraphStyle(
+        TABLE_TEXT_TINY,
+        "表格文字（六号）",
+        FANGSONG,
+        TABLE_TINY_SIZE,
+        based_on=TABLE_TEXT,
+        line=TABLE_TINY_LINE,
+    ),
     # 专栏: off the body grid, a size smaller, inside a one-cell frame.
     ParagraphStyle(
         BOX_TITLE,
@@ -346,6 +371,8 @@ FACES = {style.id: style.face for style in ALL_STYLES}
 def install(styles: BaseOxmlElement, lang: str) -> None:
     """Replace the template's defaults and styles (keeping its latent-style list for Word's UI)
     with the 公文 styles and the three default styles Word expects to find."""
+    from docx.oxml.ns import qn
+
     for child in list(styles):
         if child.tag != qn("w:latentStyles"):
             styles.remove(child)

@@ -3,27 +3,20 @@
 python-docx supplies the package (parts, relationships, sections, footers); the body is built as
 raw XML through `oxml`, because python-docx's table API (cell(), merge()) is quadratic and its
 font API cannot name East Asian faces. The bytes are deterministic: same Document, same file.
+python-docx and lxml are imported by the functions that build the package, which run only when
+it is not in the cache yet (docx_package), so a warm build never imports them.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-import sys
 import unicodedata
 from collections.abc import Callable
 from datetime import datetime, timezone
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import docx
-from docx.opc.constants import CONTENT_TYPE as CT
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.packuri import PackURI
-from docx.opc.part import Part
-from docx.oxml.ns import qn
-from docx.shared import Twips
-from lxml import etree
-
+from gencli.document import breaks
 from gencli.document.model import (
     Block,
     Box,
@@ -37,7 +30,7 @@ from gencli.document.model import (
     Table,
 )
 from gencli.writers.docx import package as docx_package
-from gencli.writers.docx import styles, xmltext
+from gencli.writers.docx import styles, tablefit, xmltext
 from gencli.writers.docx.oxml import (
     Element,
     body_node,
@@ -51,6 +44,9 @@ from gencli.writers.docx.oxml import (
     run,
     val,
 )
+
+if TYPE_CHECKING:
+    import docx.document
 
 # Page geometry in twips (GB/T 9704 5.2.1): A4, 天头 37 mm, 订口 28 mm, 版心 156 × 225 mm.
 PAGE_WIDTH, PAGE_HEIGHT = 11906, 16838
@@ -80,7 +76,7 @@ def write_docx(document: Document) -> bytes:
     """The .docx file for `document`, byte-identical for equal documents. The package around
     the body is the same for every document in a language, so it is built once (docx_package),
     and the body is written as text (xmltext): the bytes lxml would write, faster."""
-    package = docx_package.package(document.lang, _empty_package, PACKAGE_SOURCES)
+    package = docx_package.package(document.lang, _empty_package)
     with xmltext.building():
         body = _body(document)
     return package.write("".join(body_node(node).xml() for node in body), document.title)
@@ -88,24 +84,19 @@ def write_docx(document: Document) -> bytes:
 
 def _empty_package(lang: str, title: str) -> docx.document.Document:
     """python-docx's package set up for a document in `lang`, with no body yet."""
+    import docx
+
     word = docx.Document()
     _set_up_package(word, Document(title, [], lang=lang))
     return word
-
-
-# The code that `_empty_package` runs: a change to any of it makes a new cached package.
-PACKAGE_SOURCES = (
-    sys.modules[__name__],
-    styles,
-    sys.modules[el.__module__],
-    sys.modules[Document.__module__],
-)
 
 
 # --- package -------------------------------------------------------------------------------
 
 
 def _set_up_package(word: docx.document.Document, document: Document) -> None:
+    from docx.oxml.ns import qn
+
     _drop_template_extras(word)
     _replace_font_table(word)
     styles.install(word.styles.element, document.lang)
@@ -119,6 +110,8 @@ def _set_up_package(word: docx.document.Document, document: Document) -> None:
 def _drop_template_extras(word: docx.document.Document) -> None:
     """Drop parts of python-docx's template that describe another document: a Word 2010
     stylesWithEffects copy (stale once styles change), a bibliography item, a thumbnail."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
     extras = {STYLES_WITH_EFFECTS, RT.CUSTOM_XML}
     for rId, rel in list(word.part.rels.items()):
         if rel.reltype in extras:
@@ -131,6 +124,12 @@ def _drop_template_extras(word: docx.document.Document) -> None:
 
 def _replace_font_table(word: docx.document.Document) -> None:
     """python-docx keeps fontTable.xml as opaque bytes, so swap in a new part."""
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from lxml import etree
+
     for rId, rel in list(word.part.rels.items()):
         if rel.reltype == RT.FONT_TABLE:
             word.part.drop_rel(rId)
@@ -143,6 +142,8 @@ def _replace_font_table(word: docx.document.Document) -> None:
 
 
 def _set_up_section(word: docx.document.Document) -> None:
+    from docx.shared import Twips
+
     section = word.sections[0]
     section.page_width, section.page_height = Twips(PAGE_WIDTH), Twips(PAGE_HEIGHT)
     section.top_margin, section.bottom_margin = Twips(MARGIN_TOP), Twips(MARGIN_BOTTOM)
@@ -174,15 +175,29 @@ def _set_core_properties(word: docx.document.Document, document: Document) -> No
 # --- body ----------------------------------------------------------------------------------
 
 
+# Characters of the title's 2号 on a line of the 版心 (156 mm / 22 pt, less a little to spare).
+TITLE_CHARS = 19.8
+
+
 def _body(document: Document) -> list[Element]:
-    elements = [paragraph(styles.TITLE, *_runs([Run(document.title)], styles.TITLE))]
+    """Title (broken between words, balanced: breaks.balanced), subtitle, a blank line, the
+    blocks; the paragraph before a signature keeps with it, so 署名 and 成文日期 never stand
+    alone on a page."""
+    title = "\n".join(breaks.balanced(document.title, TITLE_CHARS))
+    elements = [paragraph(styles.TITLE, *_runs([Run(title)], styles.TITLE))]
     if document.subtitle:
         subtitle = _runs([Run(document.subtitle)], styles.SUBTITLE)
         elements.append(paragraph(styles.SUBTITLE, *subtitle))
     elements.append(paragraph(styles.BODY))
     chaptered = any(isinstance(block, Heading) and block.level == 0 for block in document.blocks)
+    blocks = document.blocks
+    kept = {
+        id(blocks[index - 1])
+        for index, block in enumerate(blocks)
+        if isinstance(block, Signature) and index > 0
+    }
     return elements + _flow(
-        document.blocks, lambda block: _block(block, chaptered), styles.BODY_PLAIN
+        blocks, lambda block: _block(block, chaptered, id(block) in kept), styles.BODY_PLAIN
     )
 
 
@@ -203,13 +218,17 @@ def _flow(
     return elements
 
 
-def _block(block: Block, chaptered: bool = False) -> list[Element]:
+def _block(block: Block, chaptered: bool = False, keep: bool = False) -> list[Element]:
+    """The block's elements; a `keep` paragraph (the last before the signature) stays on the
+    page of what follows it. Widow control lets it split so that its last two lines go with the
+    signature (without it LibreOffice moves the whole paragraph, leaving half a page empty)."""
+    extra = (el("w:keepNext"), el("w:widowControl")) if keep else ()
     if isinstance(block, Paragraph):
-        return [_paragraph(block)]
+        return [_paragraph(block, extra)]
     if isinstance(block, Heading):
         return [_heading(block, chaptered)]
     if isinstance(block, ListItem):
-        return [_list_item(block)]
+        return [_list_item(block, extra)]
     if isinstance(block, Table):
         return _table(block)
     if isinstance(block, Signature):
@@ -219,12 +238,12 @@ def _block(block: Block, chaptered: bool = False) -> list[Element]:
     raise TypeError(f"不支持的文档块：{type(block).__name__}")
 
 
-def _paragraph(block: Paragraph) -> Element:
+def _paragraph(block: Paragraph, extra: tuple = ()) -> Element:
     try:
         style = PARAGRAPH_STYLES[block.style]
     except KeyError:
         raise ValueError(f"未知的段落样式：{block.style}") from None
-    return paragraph(style, *_runs(block.runs, style))
+    return paragraph(style, *_runs(block.runs, style), ppr=extra)
 
 
 def _heading(block: Heading, chaptered: bool = False) -> Element:
@@ -245,11 +264,11 @@ def _heading(block: Heading, chaptered: bool = False) -> Element:
     return paragraph(style, *_runs(lead, style), ppr=outline)
 
 
-def _list_item(block: ListItem) -> Element:
+def _list_item(block: ListItem, extra: tuple = ()) -> Element:
     """A body paragraph led by its marker; each level of nesting indents two more characters."""
     runs = _runs([Run(block.marker), *block.runs], styles.BODY)
     if not block.depth:
-        return paragraph(styles.BODY, *runs)
+        return paragraph(styles.BODY, *runs, ppr=extra)
     indent = el(
         "w:ind",
         {
@@ -258,7 +277,7 @@ def _list_item(block: ListItem) -> Element:
             **styles.INDENT_TWO_CHARS,
         },
     )
-    return paragraph(styles.BODY, *runs, ppr=(indent,))
+    return paragraph(styles.BODY, *runs, ppr=(indent, *extra))
 
 
 def _signature(block: Signature) -> list[Element]:
@@ -271,11 +290,11 @@ def _signature(block: Signature) -> list[Element]:
     else:
         name_right, date_right = 2 * TWO_CHARS + date_width - name_width, TWO_CHARS
     return [
-        paragraph(styles.BODY),
+        paragraph(styles.BODY, ppr=(el("w:keepNext"),)),
         paragraph(
             styles.SIGNATURE,
             *_runs([Run(block.agency)], styles.SIGNATURE),
-            ppr=(_right_indent(name_right),),
+            ppr=(_right_indent(name_right), el("w:keepNext")),
         ),
         paragraph(
             styles.DATE, *_runs([Run(block.date)], styles.DATE), ppr=(_right_indent(date_right),)
@@ -327,29 +346,38 @@ def _segments(text: str) -> list[tuple[str, bool]]:
 def _table(table: Table, width: int = TEXT_WIDTH) -> list[Element]:
     """The w:tbl, built row by row in one pass over the span grid. The caption is the table's
     accessible name (w:tblCaption, Word's alt-text title), not printed: in a 公文 the part
-    heading above the table already names it. `width` is narrower inside a box."""
-    widths = _column_widths(table.widths, width)
+    heading above the table already names it. `width` is narrower inside a box. Size, margins
+    and column widths come from what the columns must hold (tablefit); a table kept whole or in
+    blocks chains its rows with keepNext, so it moves to the next page rather than split."""
+    if not table.widths or (sum(table.widths) <= 0 and not table.columns):
+        raise ValueError("表格列宽必须是非负数且总和大于零")
+    layout = tablefit.fit(table, width)
+    last = len(table.rows) - 1
     rows = [
-        _table_row(cells, row_index < table.header_rows, widths)
+        _table_row(cells, row_index < table.header_rows, layout, _keeps(table, row_index, last))
         for row_index, cells in enumerate(_grid(table))
     ]
+    margins = el(
+        "w:tblCellMar",
+        None,
+        el("w:left", {"w:w": layout.margin, "w:type": "dxa"}),
+        el("w:right", {"w:w": layout.margin, "w:type": "dxa"}),
+    )
     tbl = el(
         "w:tbl",
         None,
-        _table_properties(table.caption, width),
-        el("w:tblGrid", None, *(el("w:gridCol", {"w:w": column}) for column in widths)),
+        _table_properties(table.caption, width, BORDER, margins),
+        el("w:tblGrid", None, *(el("w:gridCol", {"w:w": column}) for column in layout.widths)),
         *rows,
     )
     return [tbl]
 
 
-def _column_widths(relative: list[float], width: int = TEXT_WIDTH) -> list[int]:
-    """Integer twips proportional to `relative` that add up to exactly `width` (the 版心's)."""
-    total = sum(relative)
-    if not relative or total <= 0 or min(relative) < 0:
-        raise ValueError("表格列宽必须是非负数且总和大于零")
-    edges = [round(width * sum(relative[: i + 1]) / total) for i in range(len(relative))]
-    return [right - left for left, right in zip([0, *edges], edges)]
+def _keeps(table: Table, row: int, last: int) -> bool:
+    """Whether row `row` stays on the page of the row after it."""
+    if row == last or not table.keep:
+        return False
+    return table.keep == "whole" or row not in table.breaks
 
 
 # One w:tc: (cell, whether it continues the cell's vertical merge, its first grid column).
@@ -415,11 +443,11 @@ def _table_properties(
     )
 
 
-def _table_row(slots: list[Slot], header: bool, widths: list[int]) -> Element:
+def _table_row(slots: list[Slot], header: bool, layout: tablefit.Fit, keep: bool) -> Element:
     """A w:tr that never splits across pages; header rows repeat on every page. Written as text
     (xmltext), rows and cells repeat across tables and reports (labels, zeros), so each is built
     and written once and then shared; lxml elements cannot be shared, so those are built anew."""
-    cells = tuple(_cell_key(slot, widths) for slot in slots)
+    cells = tuple(_cell_key(slot, layout, keep) for slot in slots)
     if xmltext.active():
         return _shared_row(header, cells)
     return _new_row(header, [_table_cell(*cell) for cell in cells])
@@ -442,22 +470,48 @@ def _shared_cell(*cell: Any) -> Element:
     return xmltext.frozen(body_node(_table_cell(*cell)))
 
 
-def _cell_key(slot: Slot, widths: list[int]) -> tuple:
-    """Everything a w:tc depends on."""
+def _cell_key(slot: Slot, layout: tablefit.Fit, keep: bool) -> tuple:
+    """Everything a w:tc depends on. A label's lines are broken here, between words, where the
+    cell is too narrow for it: the client would break it anywhere ("（三）不予公/开")."""
     cell, continues, column = slot
-    runs = None if continues else tuple((run.text, run.bold) for run in cell.runs)
+    width = sum(layout.widths[column : column + cell.colspan])
+    runs = None if continues else _label_lines(cell, layout.capacity(width))
+    figures = column in layout.figures and cell.colspan == 1 and not cell.header
     return (
         continues,
         cell.rowspan > 1,
         cell.colspan,
-        sum(widths[column : column + cell.colspan]),
+        width,
         cell.align,
         runs,
+        layout.style,
+        keep,
+        cell.vertical,
+        figures,
     )
 
 
+def _label_lines(cell: Cell, capacity: float) -> tuple:
+    """The cell's runs; a label of one face that is wider than the cell as its lines (joined by
+    line feeds, which `run` writes as w:br), broken only between words and balanced."""
+    runs = tuple((run.text, run.bold) for run in cell.runs)
+    if cell.vertical or not cell.header or len(runs) != 1:
+        return runs
+    text, bold_run = runs[0]
+    return (("\n".join(breaks.balanced(text, capacity)), bold_run),)
+
+
 def _table_cell(
-    continues: bool, spans_rows: bool, colspan: int, width: int, align: str, runs: tuple | None
+    continues: bool,
+    spans_rows: bool,
+    colspan: int,
+    width: int,
+    align: str,
+    runs: tuple | None,
+    style: str = styles.TABLE_TEXT,
+    keep: bool = False,
+    vertical: bool = False,
+    figures: bool = False,
 ) -> Element:
     merge: Element | None
     if continues:
@@ -470,14 +524,17 @@ def _table_cell(
         el("w:tcW", {"w:w": width, "w:type": "dxa"}),
         val("w:gridSpan", colspan) if colspan > 1 else None,
         merge,
+        el("w:noWrap") if figures else None,
+        val("w:textDirection", "tbRl") if vertical else None,
         val("w:vAlign", "center"),
     )
     try:
         justify = CELL_ALIGN[align]
     except KeyError:
         raise ValueError(f"未知的单元格对齐方式：{align}") from None
-    text = () if runs is None else _runs([Run(*run) for run in runs], styles.TABLE_TEXT)
-    return el("w:tc", None, tcpr, paragraph(styles.TABLE_TEXT, *text, ppr=(val("w:jc", justify),)))
+    text = () if runs is None else _runs([Run(*run) for run in runs], style)
+    ppr = (val("w:jc", justify), el("w:keepNext") if keep else None)
+    return el("w:tc", None, tcpr, paragraph(style, *text, ppr=ppr))
 
 
 # --- boxes (专栏) ---------------------------------------------------------------------------

@@ -6,7 +6,8 @@ was most of the time a build took. While `building()` is on, `oxml.el` makes `No
 plain Python objects that write themselves as exactly the bytes lxml writes for the same element
 inside document.xml (prefixed names, attributes in the order given, lxml's escaping, `<w:x/>`
 when empty) and remember them, so a node shared by many tables — a cached cell or row — is
-written once. tests/test_fast_paths.py checks the bytes against lxml's.
+written once. tests/test_fast_paths.py checks the text against what lxml
+writes for the same elements.
 """
 
 from __future__ import annotations
