@@ -46,8 +46,15 @@ def chromium_or_skip() -> str:
 class Browser:
     """One headless Chromium with one page; commands are answered in order."""
 
-    def __init__(self) -> None:
+    def __init__(self, local: bool = False) -> None:
+        """`local`: the page may reach 127.0.0.1 (a gencli serve test); nothing else."""
         executable = chromium_or_skip()
+        flags = [
+            "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
+            if f.startswith("--host-resolver") and local
+            else f
+            for f in FLAGS
+        ]
         self.profile = tempfile.TemporaryDirectory(prefix="gencli-chromium-")
         to_browser_read, self.to_browser = os.pipe()
         self.from_browser, from_browser_write = os.pipe()
@@ -60,7 +67,7 @@ class Browser:
             os.dup2(writing, 4)
 
         self.process = subprocess.Popen(
-            [executable, *FLAGS, f"--user-data-dir={self.profile.name}"],
+            [executable, *flags, f"--user-data-dir={self.profile.name}"],
             pass_fds=sorted({3, 4, to_browser_read, from_browser_write}),
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,

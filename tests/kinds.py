@@ -17,9 +17,12 @@ from gencli.document.templating import render_document
 CONDITIONS = {"if", "not", "x-warn-if", "oneOf"}
 
 
-def document_of(path: Path) -> Document:
+def document_of(path: Path, warnings: int = 0) -> Document:
+    """The rendered report at `path`, which has no error and exactly `warnings` warnings."""
     checked = check_file(path)
-    assert checked.diagnostics == [], [d.as_text() for d in checked.diagnostics]
+    assert checked.errors == [] and len(checked.warnings) == warnings, [
+        d.as_text() for d in checked.diagnostics
+    ]
     return render_document(checked.normalized)
 
 

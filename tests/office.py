@@ -40,7 +40,15 @@ def poppler_or_skip() -> None:
 
 def docx_to_pdf(path: Path) -> Path:
     """Convert `path` to a PDF beside it with a headless LibreOffice, and return the PDF."""
+    return docx_to_pdfs([path])[0]
+
+
+def docx_to_pdfs(paths: list[Path]) -> list[Path]:
+    """Convert each of `paths` to a PDF beside it in one LibreOffice run (its start costs more
+    than a conversion), and return the PDFs in the same order. All paths share one folder."""
     soffice = soffice_or_skip()
+    folders = {path.parent for path in paths}
+    assert len(folders) == 1, "docx_to_pdfs converts the files of one folder"
     with tempfile.TemporaryDirectory(prefix="gencli-lo-") as profile:
         subprocess.run(
             [
@@ -50,17 +58,18 @@ def docx_to_pdf(path: Path) -> Path:
                 "--convert-to",
                 "pdf",
                 "--outdir",
-                str(path.parent),
-                str(path),
+                str(folders.pop()),
+                *map(str, paths),
             ],
             check=True,
             capture_output=True,
-            timeout=TIMEOUT,
+            timeout=TIMEOUT * max(1, len(paths) // 4),
             env={**os.environ, "FONTCONFIG_FILE": str(FONTS_CONF)},
         )
-    pdf = path.with_suffix(".pdf")
-    assert pdf.exists(), f"LibreOffice 未生成 {pdf}"
-    return pdf
+    pdfs = [path.with_suffix(".pdf") for path in paths]
+    missing = [pdf for pdf in pdfs if not pdf.exists()]
+    assert not missing, f"LibreOffice 未生成 {missing}"
+    return pdfs
 
 
 def pdf_text(pdf: Path) -> str:

@@ -146,7 +146,7 @@ def test_2021_format_sums_fees_and_the_groups_of_other(tmp_path: Path) -> None:
     source = VALID / "mapping-rows-2021.yaml"
     twice = tmp_path / "again.yaml"
     shutil.copy(source, twice)
-    result = run("aggregate", source, twice, "--agency", "省")
+    result = run("aggregate", source, twice, "--agency", "省", "--allow-same-agency")
     assert result.exit_code == 0, result.output
     summed = check_text(result.stdout, "sum")
     assert summed.errors == []

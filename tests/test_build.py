@@ -270,9 +270,9 @@ def test_invalid_report_never_clobbers_previous_output(tmp_path: Path) -> None:
 def test_to_selects_formats_and_rejects_unknown(tmp_path: Path) -> None:
     assert build(AMR, "-o", tmp_path, "--to", "html").exit_code == 0
     assert [p.suffix for p in tmp_path.iterdir()] == [".html"]
-    result = build(AMR, "-o", tmp_path, "--to", "pdf")
+    result = build(AMR, "-o", tmp_path, "--to", "docx,odt")
     assert result.exit_code == 2
-    assert "可选格式：docx、html" in result.output
+    assert "可选格式：docx、html、xlsx、fragment、pdf，用逗号分隔" in result.output
 
 
 def test_user_templates_override_the_packaged_ones(tmp_path: Path) -> None:

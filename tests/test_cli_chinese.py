@@ -20,6 +20,10 @@ from .conftest import EXAMPLES, ROOT
 
 AMR = EXAMPLES / "fujian-amr-2020.yaml"
 KINDS = "gov-info-annual、rule-of-law-annual、work-summary、plan"
+KINDS_NAMED = (
+    "gov-info-annual（政府信息公开工作年度报告）、rule-of-law-annual（法治政府建设年度报告）、"
+    "work-summary（工作总结）、plan（规划）"
+)
 #: Words of click's English frame: headings, help option, extras, metavars, errors.
 CLICK_WORDS = re.compile(
     r"Usage|Options|Commands|Arguments|Show this message|default|required"
@@ -67,8 +71,12 @@ def test_build_options_align_with_chinese_metavars_and_say_their_default() -> No
         "  -o, --output 文件夹  输出目录（文件夹中的报告按原有子文件夹存放）；省略时写\n"
         "                       在输入文件旁边。\n"
         "  --to 格式            生成的格式，逗号分隔：docx（Word，GB/T 9704-2012）、\n"
-        "                       html（网页）；默认为 docx,html。\n"
+        "                       html（网页）、pdf（由 LibreOffice 按 Word 版排出，一批\n"
+        "                       报告只启动一次）、xlsx（表格，Excel）、fragment（供门户\n"
+        "                       网站编辑器粘贴的网页片段，名.fragment.html）；默认为\n"
+        "                       docx,html。\n"
         "  --templates 文件夹   自定义模板目录，其中的同名模板优先于内置模板。\n"
+        "  --strict             有警告也视为未通过：不生成文件，退出码 1。\n"
         "  -j, --jobs 进程数    并行的进程数（至少为 1）；默认为 CPU 核数，-j 1 在本进\n"
         "                       程中依次处理。\n"
         "  -h, --help           显示本帮助并退出。\n"
@@ -103,7 +111,7 @@ def test_version() -> None:
             ("build", "--tx", "docx", AMR),
             "build",
             "[选项] 报告...",
-            "没有 --tx 这个选项，你是不是想用 --to？",
+            "没有 --tx 这个选项，您是不是想用 --to？",
         ),
         (("validate",), "validate", "[选项] 报告...", "缺少参数 报告"),
         (
@@ -140,12 +148,12 @@ def test_version() -> None:
             f"选项 --previous 的值无效：{EXAMPLES} 是文件夹，这里应为文件",
         ),
         (
-            ("build", "--to", "pdf", AMR),
+            ("build", "--to", "odt", AMR),
             "build",
             "[选项] 报告...",
-            "选项 --to 的值无效：可选格式：docx、html，用逗号分隔，如 docx,html",
+            "选项 --to 的值无效：可选格式：docx、html、xlsx、fragment、pdf，用逗号分隔，如 docx,html",
         ),
-        (("biuld", AMR), "", "[选项] 命令 [参数]...", "没有 biuld 这个命令，你是不是想用 build？"),
+        (("biuld", AMR), "", "[选项] 命令 [参数]...", "没有 biuld 这个命令，您是不是想用 build？"),
         (
             ("--debug",),
             "",
@@ -156,7 +164,7 @@ def test_version() -> None:
             ("schema",),
             "schema",
             "[选项] [种类]",  # one of our own messages, unchanged
-            f"请给出报告种类（可选：{KINDS}），或用 --write 目录 写出全部种类的 schema",
+            f"请给出报告种类（可选：{KINDS_NAMED}），或用 --write 目录 写出全部种类的 schema",
         ),
     ],
     ids=[

@@ -28,7 +28,7 @@ def run(*args: str):
 def test_valid_examples_exit_zero_with_summary() -> None:
     result = run("validate", *sorted(EXAMPLES.glob("*.yaml")))
     assert result.exit_code == 0, result.output
-    assert "检查了 2 个文件：全部通过；错误 0 处，警告 0 处。" in result.output
+    assert "检查了 3 个文件：全部通过；错误 0 处，警告 0 处；用时 " in result.output
 
 
 def test_invalid_file_exits_one_and_prints_file_line_column() -> None:
@@ -72,7 +72,7 @@ def test_warnings_pass_unless_strict() -> None:
     path = WARNING / "problems-empty.yaml"
     relaxed, strict = run("validate", path), run("validate", "--strict", path)
     assert relaxed.exit_code == 0
-    assert f"{path}:8:11: 警告: 五、存在的主要问题及改进情况 为空" in relaxed.output
+    assert f"{path}:8:11: 警告：五、存在的主要问题及改进情况 为空" in relaxed.output
     assert strict.exit_code == 1
 
 
@@ -125,7 +125,7 @@ def test_previous_checks_carried_over_against_last_year(tmp_path: Path) -> None:
     )
     assert len(lines) == 4
     assert (
-        "警告: 本年“上一年项目数量”应等于上年“上一年项目数量”加上年“本年增/减”：本年填写 10，按上年报告应为 8"
+        "警告：本年“上一年项目数量”应等于上年“上一年项目数量”加上年“本年增/减”：本年填写 10，按上年报告应为 8"
         in result.output
     )
 
@@ -136,7 +136,7 @@ def test_previous_across_the_format_change_checks_only_carried_over(tmp_path: Pa
     this = _report(tmp_path, "2021.yaml", 2021, "[1, 0, 0, 0, 0, 0]", "[0, 0, 0, 0, 0, 0]")
     result = run("validate", "--previous", last, this)
     assert result.exit_code == 0, result.output
-    assert "警告:" not in result.output
+    assert "警告：" not in result.output
 
 
 def test_previous_must_be_the_year_before(tmp_path: Path) -> None:
@@ -276,7 +276,7 @@ def test_previous_in_force_rule_of_the_2021_format_warns(tmp_path: Path) -> None
     result = run("validate", "--previous", last, this)
     assert result.exit_code == 0
     assert (
-        f"{this}:6:45: 警告: 本年“现行有效件数”应等于上年“现行有效件数”加本年“本年制发件数”减本年“本年废止件数”："
+        f"{this}:6:45: 警告：本年“现行有效件数”应等于上年“现行有效件数”加本年“本年制发件数”减本年“本年废止件数”："
         "本年填写 12，按上年报告应为 11"
     ) in result.stdout
     assert run("validate", "--strict", "--previous", last, this).exit_code == 1

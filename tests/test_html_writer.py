@@ -333,7 +333,7 @@ def test_table_structure(tree):
         ("含转办", "3", None),
     ]
     assert body_rows[0].find("th").attrs["class"] == "align-left"
-    assert list(body_rows[0].iter("td"))[-1].attrs["class"] == "align-right"
+    assert list(body_rows[0].iter("td"))[-1].attrs["class"] == "align-right figure"
     assert all("style" not in cell.attrs for cell in table.iter("th", "td"))
 
 

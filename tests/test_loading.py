@@ -31,10 +31,9 @@ def test_alias_without_anchor_is_refused() -> None:
 
 
 def test_decimals_keep_their_written_digits() -> None:
-    data = load_text("a: 13989.50\nb: 0.000100\nc: 1_000.5\n")
+    data = load_text("a: 13989.50\nb: 0.000100\n")
     assert data["a"] == Decimal("13989.50") and str(data["a"]) == "13989.50"
-    assert str(data["b"]) == "0.000100"
-    assert data["c"] == Decimal("1000.5")
+    assert str(data["b"]) == "0.000100"  # 1_000.5 is refused: tests/test_hostile_limits.py
 
 
 def test_special_floats_and_dates_stay_text_for_the_schema() -> None:

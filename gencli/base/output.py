@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -14,8 +15,13 @@ def write_bytes_atomically(path: Path, data: bytes, mode: int | None = None) -> 
 
 def write_all_atomically(contents: dict[Path, bytes], mode: int | None = None) -> None:
     """Write every file to a temporary beside it first, and rename them into place only when
-    all are written: a failure (disk full, interrupt) leaves every previous file as it was.
-    `mode` is the files' permissions; by default an existing file's, else the usual ones."""
+    all are written; if a rename fails (a folder where a file should go, disk full, an
+    interrupt), the files already renamed are put back: the docx and html of one report are
+    replaced together or not at all. `mode` is the files' permissions; by default an existing
+    file's, else the usual ones."""
+    for path in contents:
+        if path.is_dir() and not path.is_symlink():
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
     temporaries: dict[Path, str] = {}
     try:
         for path, data in contents.items():
@@ -27,12 +33,39 @@ def write_all_atomically(contents: dict[Path, bytes], mode: int | None = None) -
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)
             os.chmod(temporary, _mode_for(path) if mode is None else mode)
-        for path, temporary in temporaries.items():
-            os.replace(temporary, path)
+        _replace_together(temporaries)
     except BaseException:
         for temporary in temporaries.values():
             Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _replace_together(temporaries: dict[Path, str]) -> None:
+    """Rename each temporary over its file, keeping the old file (as a hard link, or moved
+    aside where links are not supported) until all are in place, to restore it on failure."""
+    done: list[tuple[Path, str | None]] = []
+    try:
+        for path, temporary in temporaries.items():
+            backup = None
+            if os.path.lexists(path):
+                backup = temporary + ".old"
+                try:
+                    os.link(path, backup, follow_symlinks=False)
+                except OSError:
+                    os.replace(path, backup)
+            done.append((path, backup))
+            os.replace(temporary, path)
+    except BaseException:
+        for path, backup in reversed(done):
+            if backup is not None:
+                os.replace(backup, path)
+            elif os.path.lexists(path) and path.is_file():
+                path.unlink()
+        raise
+    finally:
+        for _, backup in done:
+            if backup is not None:
+                Path(backup).unlink(missing_ok=True)
 
 
 def _mode_for(path: Path) -> int:

@@ -30,7 +30,7 @@ class Diagnostic:
         return data
 
     def as_text(self) -> str:
-        label = "警告: " if self.severity == WARNING else ""
+        label = "警告：" if self.severity == WARNING else ""
         text = f"{self.file}:{self.line}:{self.column}: {label}{self.message}"
         if self.path:
             text += "\n    " + " › ".join(self.path)

@@ -8,6 +8,7 @@ the rule with both sides and their values, built from the schema's titles.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from jsonschema import Draft7Validator, ValidationError, validators
 from gencli.base.numerals import show
 from gencli.kinds import rows
 
-WARNING_KEYWORDS = frozenset({"x-warn-if", "x-printed-length"})
+WARNING_KEYWORDS = frozenset({"x-warn-if", "x-printed-length", "x-deadline"})
 
 
 @dataclass(frozen=True)
@@ -156,6 +157,70 @@ def x_printed_length(
         yield _error(spec["message"].format(length=length), ())
 
 
+def _dated(instance: Any) -> tuple[datetime.date, int] | None:
+    """A report's 成文日期 and year, when it states both (the structure check has read them)."""
+    if not isinstance(instance, dict) or not isinstance(instance.get("date"), str):
+        return None
+    year = instance.get("year")
+    if not isinstance(year, int) or isinstance(year, bool):
+        return None
+    try:
+        return datetime.date.fromisoformat(instance["date"]), year
+    except ValueError:
+        return None
+
+
+def x_date_in(validator: Any, spec: dict, instance: Any, schema: dict) -> Iterator[ValidationError]:
+    """成文日期 against the year reported on: an annual report is written once its year has
+    ended, in the year after it (`after_year_end`); any other report in its year or the next.
+    Dates such as 0001-01-01 or 9999-12-31 are typing mistakes that would be printed as such."""
+    dated = _dated(instance)
+    if dated is None:
+        return
+    date, year = dated
+    first = year + 1 if spec["after_year_end"] else year
+    if first <= date.year <= year + 1:
+        return
+    example = f"如 {year + 1}-01-20"
+    if date.year <= year and spec["after_year_end"]:
+        why = f"早于报告年度结束：{year}年度的报告在年度结束后成文，应为 {year + 1} 年的日期"
+    elif spec["after_year_end"]:
+        why = f"不在报告年度的次年：{year}年度的报告应为 {year + 1} 年的日期"
+    else:
+        why = f"不在报告年度（{year}年）或其次年"
+    yield _error(f"成文日期 {date.isoformat()} {why}（{example}）", ("date",))
+
+
+def _deadline_for(agency: str, deadlines: list[dict]) -> tuple[dict, bool]:
+    """The deadline the agency's name tells (the longest ending that fits wins: 人民政府办公室
+    is a department), and whether the name told it; otherwise the latest deadline."""
+    fits = [(len(end), d) for d in deadlines for end in d["endings"] if agency.endswith(end)]
+    if fits:
+        return max(fits, key=lambda fit: fit[0])[1], True
+    return max(deadlines, key=lambda d: (d["month"], d["day"])), False
+
+
+def x_deadline(
+    validator: Any, deadlines: list, instance: Any, schema: dict
+) -> Iterator[ValidationError]:
+    """A warning when 成文日期 falls after the publication deadline that applies to the agency."""
+    dated = _dated(instance)
+    if dated is None or not isinstance(instance.get("agency"), str):
+        return
+    date, year = dated
+    deadline, told = _deadline_for(instance["agency"], deadlines)
+    limit = datetime.date(year + 1, deadline["month"], deadline["day"])
+    if date.year != year + 1 or date <= limit:
+        return  # a date outside the next year is an error of its own (x-date-in)
+    guessed = "" if told else "；从机关名称看不出是部门还是本级政府，按较晚的期限核对"
+    yield _error(
+        f"成文日期 {date.isoformat()} 晚于公布期限：{deadline['basis']}规定{deadline['who']}"
+        f"应在每年{deadline['month']}月{deadline['day']}日前公布上一年度的年度报告"
+        f"（本报告应不晚于 {limit.isoformat()}）{guessed}",
+        ("date",),
+    )
+
+
 class _Blank(dict):
     def __missing__(self, key: str) -> str:
         return ""
@@ -186,5 +251,7 @@ ReportValidator = validators.extend(
         "x-max-digits": x_max_digits,
         "x-warn-if": x_warn_if,
         "x-printed-length": x_printed_length,
+        "x-date-in": x_date_in,
+        "x-deadline": x_deadline,
     },
 )

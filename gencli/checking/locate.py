@@ -57,9 +57,20 @@ def _fits(schema: dict, instance: Any) -> bool:
     return kind not in _TYPES or _TYPES[kind](instance)
 
 
-def applicable(root_schema: dict, schema: Any, instance: Any) -> list[dict]:
+def applicable(
+    root_schema: dict, schema: Any, instance: Any, memo: dict | None = None
+) -> list[dict]:
     """The schema and every subschema that applies to this instance (through $ref, allOf,
-    the anyOf branches of its type, and the branch of if/then/else it takes)."""
+    the anyOf branches of its type, and the branch of if/then/else it takes).
+
+    An `if` validates the whole instance, so a file with many findings under one mapping
+    would re-validate it once per finding: `memo` (kept by the caller while the instances
+    live) answers each (schema, instance) pair once, keeping the findings linear."""
+    if memo is not None:
+        key = (id(schema), id(instance))
+        if key not in memo:
+            memo[key] = applicable(root_schema, schema, instance)
+        return memo[key]
     found, stack = [], [schema]
     while stack:
         current = _resolve(root_schema, stack.pop())
@@ -75,11 +86,13 @@ def applicable(root_schema: dict, schema: Any, instance: Any) -> list[dict]:
     return found
 
 
-def child_schemas(root_schema: dict, schemas: list, instance: Any, step: Any) -> list[dict]:
+def child_schemas(
+    root_schema: dict, schemas: list, instance: Any, step: Any, memo: dict | None = None
+) -> list[dict]:
     """Every subschema that applies to one step (a key or a list index) below `schemas`."""
     found = []
     for schema in schemas:
-        for candidate in applicable(root_schema, schema, instance):
+        for candidate in applicable(root_schema, schema, instance, memo):
             properties = candidate.get("properties", {})
             items = candidate.get("items")
             if isinstance(step, str) and step in properties:
@@ -91,11 +104,12 @@ def child_schemas(root_schema: dict, schemas: list, instance: Any, step: Any) ->
     return found
 
 
-def labels(root_schema: dict, root: Any, path: Path) -> tuple[str, ...]:
-    """The Chinese titles along `path` (steps without a title, or unknown, are left out)."""
+def labels(root_schema: dict, root: Any, path: Path, memo: dict | None = None) -> tuple[str, ...]:
+    """The Chinese titles along `path` (steps without a title, or unknown, are left out);
+    `memo` as for `applicable`."""
     titles, schemas, node = [], [root_schema], root
     for step in path:
-        schemas = child_schemas(root_schema, schemas, node, step)
+        schemas = child_schemas(root_schema, schemas, node, step, memo)
         title = next((s["title"] for s in schemas if "title" in s), None)
         if title:
             titles.append(title)

@@ -19,6 +19,7 @@ from typing import Any
 from jsonschema import Draft7Validator
 
 from gencli.base import paths
+from gencli.base.characters import INVISIBLE, named
 from gencli.checking import editions, keyboard, keywords, locate, messages
 from gencli.checking.diagnostics import ERROR, WARNING, Diagnostic
 from gencli.document import figures
@@ -59,6 +60,7 @@ class _Reporter:
 
     def __init__(self, name: str, schema: dict, root: Any) -> None:
         self.name, self.schema, self.root = name, schema, root
+        self._applicable: dict = {}  # see locate.applicable: one validation per mapping
 
     def at(
         self,
@@ -73,7 +75,12 @@ class _Reporter:
         if line_offset:
             line, column = line + line_offset, 1
         return Diagnostic(
-            self.name, line, column, severity, message, locate.labels(self.schema, self.root, path)
+            self.name,
+            line,
+            column,
+            severity,
+            message,
+            locate.labels(self.schema, self.root, path, self._applicable),
         )
 
 
@@ -93,7 +100,9 @@ def _unprintable(reporter: _Reporter, root: Any, path: tuple = ()) -> list[Diagn
     )
     for key, value in items:
         for text in (key, value):
-            match = _NOT_XML.search(text) if isinstance(text, str) else None
+            if not isinstance(text, str):
+                continue
+            match = _NOT_XML.search(text)
             if match:
                 found.append(
                     reporter.at(
@@ -106,6 +115,35 @@ def _unprintable(reporter: _Reporter, root: Any, path: tuple = ()) -> list[Diagn
         if isinstance(value, (dict, list)):
             found += _unprintable(reporter, value, (*path, key))
     return found
+
+
+def _invisible_characters(reporter: _Reporter, root: Any, path: tuple = ()) -> list[Diagnostic]:
+    """Every text holding a bidi control or zero-width character. Checked after the structure
+    (not with the control characters above), so that `diff` still compares such a version
+    and shows the characters escaped."""
+    found = []
+    items = root.items() if isinstance(root, dict) else enumerate(root)
+    for key, value in items:
+        for text in (key, value):
+            if isinstance(text, str) and (match := INVISIBLE.search(text)):
+                found.append(_invisible(reporter, (*path, key), text, match.start()))
+                break
+        if isinstance(value, (dict, list)):
+            found += _invisible_characters(reporter, value, (*path, key))
+    return found
+
+
+def _invisible(reporter: _Reporter, path: tuple, text: str, at: int) -> Diagnostic:
+    """A bidi control or zero-width character (see base.characters), at its line in a text of
+    several lines."""
+    line = text.count("\n", 0, at) + 1
+    message = (
+        f"含有看不见的字符 {named(text[at])}（双向文字控制符、零宽字符或控制字符）："
+        "它会悄悄改变文字和数字的显示顺序（如把 92 显示成 29）或夹在字中间，请删除它"
+    )
+    if line == 1:
+        return reporter.at(path, message)
+    return reporter.at(path, message, line_offset=_line_offset(text, line))
 
 
 def _kind_problem(name: str, root: Any) -> Diagnostic | None:
@@ -156,10 +194,22 @@ def _arithmetic(reporter: _Reporter, schema: dict, root: Any, normalized: dict) 
     finally:
         keywords.current_run.reset(token)
     found = []
-    for error in errors:
+    for error in _through_alternatives(errors):
         severity = WARNING if error.validator in keywords.WARNING_KEYWORDS else ERROR
         found.append(reporter.at(tuple(error.absolute_path), error.message, severity))
     return found
+
+
+def _through_alternatives(errors: list) -> Iterator:
+    """The `x-` keyword errors inside an `anyOf` (the 2021 （六）其他处理, a plain row or a group
+    of three): the structure check has already settled which form was written, so the
+    alternative fails only by its arithmetic, and that is the message to give, at its cell."""
+    for error in errors:
+        inner = [e for e in error.context or () if str(e.validator).startswith("x-")]
+        if error.validator in ("anyOf", "oneOf") and inner:
+            yield from _through_alternatives(inner)
+        else:
+            yield error
 
 
 def narratives(
@@ -191,13 +241,65 @@ def _line_offset(text: str, line: int) -> int:
 
 
 def _unsupported_markup(reporter: _Reporter, schema: dict, root: dict) -> list[Diagnostic]:
-    from gencli.document.narrative import unsupported
+    from gencli.document.narrative import typed_numbering, unsupported
 
+    found = []
+    for path, text in narratives(schema, schema, root):
+        for line, message in unsupported(text):
+            found.append(reporter.at(path, message, line_offset=_line_offset(text, line)))
+        for line, message in typed_numbering(text):  # printed without it: a warning
+            found.append(reporter.at(path, message, WARNING, line_offset=_line_offset(text, line)))
+    return found
+
+
+def _table_budget(reporter: _Reporter, schema: dict, root: dict) -> list[Diagnostic]:
+    """The narratives' tables together within `limits.MAX_TABLE_CELLS` (each table's own
+    width and length are checked with the other markup)."""
+    from gencli.base.limits import MAX_TABLE_CELLS
+    from gencli.document import markdown_limits
+
+    cells = 0
+    for path, text in narratives(schema, schema, root):
+        if "|" in text:
+            cells += markdown_limits.table_cells(text)
+            if cells > MAX_TABLE_CELLS:
+                return [reporter.at(path, markdown_limits.too_many_cells(cells))]
+    return []
+
+
+def _placeholders(reporter: _Reporter, schema: dict, root: dict) -> list[Diagnostic]:
+    """Warnings where a skeleton's placeholder text is still in a narrative (see placeholders)."""
+    from gencli.checking import placeholders
+
+    listed = schema.get("x-placeholders", ())
     return [
-        reporter.at(path, message, line_offset=_line_offset(text, line))
-        for path, text in narratives(schema, schema, root)
-        for line, message in unsupported(text)
+        reporter.at(path, placeholders.message(text), WARNING, line_offset=_line_offset(body, line))
+        for path, body in narratives(schema, schema, root)
+        for line, text in placeholders.left_in(body, listed)
     ]
+
+
+def _unbuildable(
+    reporter: _Reporter, schema: dict, root: dict, normalized: dict
+) -> list[Diagnostic]:
+    """What `build` could not write although the report is sound (see buildable)."""
+    from gencli.checking import buildable
+
+    found = []
+    reason = buildable.title_too_long(normalized.get("title") or "", "title" in root)
+    if reason:
+        found.append(reporter.at(("title",) if "title" in root else ("agency",), reason))
+    printed = _printer(normalized)
+    top_level = schema.get("x-heading-level", 1)
+    for path, text in narratives(schema, schema, root):
+        problems = list(buildable.numbering_overflow(text, top_level))
+        if figures.has_references(text):
+            problems += buildable.control_characters(text, printed)
+        found += [
+            reporter.at(path, message, line_offset=_line_offset(text, line))
+            for line, message in problems
+        ]
+    return found
 
 
 def _figure_references(
@@ -212,6 +314,22 @@ def _figure_references(
                 reporter.at(path, problem.message, line_offset=_line_offset(text, problem.line))
             )
     return found
+
+
+def _typed_figures(
+    reporter: _Reporter, schema: dict, root: dict, normalized: dict
+) -> list[Diagnostic]:
+    """Numbers typed in the narrative that the tables contradict (`NARRATIVE_FIGURES`)."""
+    rules = getattr(KINDS[root["kind"]].form, "NARRATIVE_FIGURES", ())
+    if not rules:
+        return []
+    from gencli.checking.narrative_figures import contradictions
+
+    return [
+        reporter.at(path, message, WARNING, line_offset=_line_offset(text, line))
+        for path, text in narratives(schema, schema, root)
+        for line, message in contradictions(text, normalized, rules)
+    ]
 
 
 def read_structure(
@@ -292,7 +410,12 @@ def _check(text: str, name: str, previous: dict | None, root: Any = fastyaml.DEC
         reporter = _Reporter(name, schema, root)
         found = _arithmetic(reporter, schema, root, normalized)
         found += _figure_references(reporter, schema, root, normalized)
+        found += _typed_figures(reporter, schema, root, normalized)
         found += _unsupported_markup(reporter, schema, root)
+        found += _placeholders(reporter, schema, root)
+        found += _unbuildable(reporter, schema, root, normalized)
+        found += _table_budget(reporter, schema, root)
+        found += _invisible_characters(reporter, root)
         if previous is not None:
             found += cross_year(root, normalized, previous, name)
         if not any(d.is_error for d in found):
@@ -328,7 +451,7 @@ def peek_year(path: Path) -> int | None:
         root = fastyaml.load(text)
         if root is fastyaml.DECLINED:
             root = load_text(text)
-    except LoadError:
+    except (LoadError, OSError):  # the check itself says why it cannot be read
         return None
     year = root.get("year") if isinstance(root, dict) else None
     return year if isinstance(year, int) and not isinstance(year, bool) else None

@@ -313,7 +313,7 @@ def _parameter(error: click.BadParameter) -> str:
 
 
 def _suggest(possibilities: list[str] | None) -> str:
-    return f"，你是不是想用 {'、'.join(sorted(possibilities))}？" if possibilities else ""
+    return f"，您是不是想用 {'、'.join(sorted(possibilities))}？" if possibilities else ""
 
 
 def _misused_option(error: click.BadOptionUsage) -> str:

@@ -46,14 +46,16 @@ LEXICON = frozenset(
     总数量 上一年 项目 增 减 政府集中采购 采购 总金额 对外管理 服务事项 负数 为减少 主要指标
     序号 指标 基期 目标 属性 预期性 约束性 管理委员会 委员会 人民政府 办公室 办公厅 综合
     实验区 市场监督管理局 市场监管局 知识产权局 商务厅 司法局 司法厅 发展和改革委员会
+    十四五 五年 市场监管 市场 现代化 知识产权 事业 发展规划 发展 专项规划 高质量
     """.split()
 )
 _LONGEST = max(len(word) for word in LEXICON)
 # Characters that end the name of an administrative unit: text outside the lexicon may break
 # after them (福建省|市场…, 平潭综合实验区|管理委员会).
 UNIT_ENDS = frozenset("省市县区乡镇局厅委会办院部处室队所站")
-# A run of digits and Latin letters, with the 年/月/日 of a date ("2021年" never breaks).
-_LATIN_RUN = re.compile(r"[0-9A-Za-z.%．]+[年月日]?")
+# A run of digits and Latin letters, with the 年/月/日 of a date or the 年度 of a year ("2021年",
+# "2021年度" never break).
+_LATIN_RUN = re.compile(r"[0-9A-Za-z.%．]+(?:年度|[年月日])?")
 
 
 def width(text: str) -> float:
@@ -189,7 +191,7 @@ def balanced(text: str, capacity: float) -> tuple[str, ...]:
         widths = [width(line) for line in lines]
         if max(widths) > capacity:
             continue
-        preferred = sum(YEAR_BONUS for cut in cuts if pieces[cut - 1].endswith("年"))
+        preferred = sum(YEAR_BONUS for cut in cuts if pieces[cut - 1].endswith(("年", "年度")))
         key = (max(widths) - preferred, [-w for w in reversed(widths)], lines)
         if best is None or key[:2] < best[:2]:
             best = key

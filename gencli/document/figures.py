@@ -54,9 +54,13 @@ def has_references(text: str) -> bool:
 
 @functools.cache
 def _environment() -> Any:
+    from jinja2 import StrictUndefined
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-    return ImmutableSandboxedEnvironment(autoescape=False, finalize=_printed)
+    # An undefined value is an error, never an empty string printed into the report.
+    return ImmutableSandboxedEnvironment(
+        autoescape=False, finalize=_printed, undefined=StrictUndefined
+    )
 
 
 @functools.lru_cache(maxsize=8)  # the texts of one report
@@ -71,6 +75,12 @@ def _printed(value: Any) -> Any:
         return format(value, "f")
     if isinstance(value, (dict, list)):
         raise TypeError("引用的是一组数字，不是一个数字")
+    from jinja2 import Undefined
+
+    if isinstance(value, Undefined):
+        return str(value)  # StrictUndefined: raises UndefinedError, naming the value
+    if callable(value):  # a function's address would change every run
+        raise TypeError("引用的是一个函数，不是一个数字")
     return value
 
 
@@ -100,7 +110,7 @@ def _expressions(env: Any, text: str) -> list[tuple[int, str]]:
 
 
 def _check_nodes(node: Any, line: int) -> None:
-    """Only names, look-ups, constants and the allowed filters."""
+    """Only names, look-ups with written subscripts, constants and the allowed filters."""
     from jinja2 import nodes
 
     allowed = (
@@ -122,6 +132,12 @@ def _check_nodes(node: Any, line: int) -> None:
         )
     if isinstance(node, nodes.Filter):
         _check_filter(node, line)
+    if isinstance(node, nodes.Getitem) and not isinstance(node.arg, nodes.Const):
+        raise FigureError(
+            line, "数字引用的下标只能是写出的名称或数字（如 ['new'] 或 [0]），不能是另一个值"
+        )
+    if isinstance(node, (nodes.Getattr, nodes.Getitem)) and _path(node) is None:
+        raise FigureError(line, "数字引用只能从报告中的名称查起（如 applications.new.total）")
     names = {nodes.Getattr: "attr", nodes.Name: "name"}
     if isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const):
         names[nodes.Getitem] = "arg"

@@ -3,6 +3,7 @@
 A template says what the document is, not how it looks:
 
     <document title="…" subtitle="…">
+      <title>…</title><title>…</title>                 the title's lines, where the author broke it
       <heading level="1">一、总体情况</heading>          numbering split off into Heading.number
       <p style="body|plain|center">text <b>bold</b></p>
       <heading level="0">第一章 发展基础</heading>       a chapter: 第X章, set apart by a full-width space
@@ -125,10 +126,17 @@ def parse(xml: str, fill: Callable[[str], str]) -> Document:
         root = ElementTree.fromstring(xml)
     except ElementTree.ParseError as error:
         raise TemplateOutputError(f"模板输出的不是有效的文档 XML：{error}") from None
+    lines = [line.text or "" for line in root.findall("title")]
+    for line in root.findall("title"):
+        root.remove(line)
     blocks = _blocks(root, fill)
     number_boxes(blocks)
     return Document(
-        root.get("title", ""), blocks, root.get("subtitle", ""), root.get("lang", "zh-CN")
+        root.get("title", ""),
+        blocks,
+        root.get("subtitle", ""),
+        root.get("lang", "zh-CN"),
+        lines,
     )
 
 

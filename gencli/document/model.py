@@ -147,9 +147,11 @@ Block = Paragraph | Heading | ListItem | Table | Signature | Box
 
 @dataclass
 class Document:
-    """A whole report: its title (2号 小标宋, centred) and its blocks in order."""
+    """A whole report: its title (2号 小标宋, centred) and its blocks in order. `title_lines` are
+    the lines an author broke the title into (empty: the writer breaks it between words)."""
 
     title: str
     blocks: list[Block] = field(default_factory=list)
     subtitle: str = ""
     lang: str = "zh-CN"
+    title_lines: list[str] = field(default_factory=list)

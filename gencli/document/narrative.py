@@ -22,6 +22,7 @@ from gencli.base.numerals import DEEPEST, NUMBERING
 from gencli.document.model import Block, Box, Cell, Heading, ListItem, Paragraph, Run, Table
 
 BOX = "专栏"
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 BOX_TOP_LEVEL = 3
 RUN_IN_END = "。"
 
@@ -56,8 +57,11 @@ _DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:")
 
 def unsupported(markdown: str) -> list[tuple[int, str]]:
     """Markup that would silently change the printed text, with its 1-based line: footnotes (a
-    公文 has none; their notes would vanish) and link reference definitions (never printed)."""
-    found = []
+    公文 has none; their notes would vanish), link reference definitions (never printed), and
+    tables or nesting beyond the declared limits (see markdown_limits)."""
+    from gencli.document import markdown_limits
+
+    found = markdown_limits.problems(markdown)
     for number, line in enumerate(markdown.split("\n"), 1):
         footnote = _FOOTNOTE.search(line)
         if footnote:
@@ -130,17 +134,72 @@ def split_run_in(runs: list[Run]) -> tuple[list[Run], list[Run]]:
     return head, tail
 
 
+# Numbering an author typed although the generator numbers every heading: "（一）总体情况"
+# under `##` would print "（一）（一）总体情况". Chinese or Arabic numerals, in the official forms.
+_CHINESE_NUMERAL = "[一二三四五六七八九十百零〇]+"
+TYPED_NUMBER = re.compile(
+    rf"^\s*(?:第{_CHINESE_NUMERAL}章|{_CHINESE_NUMERAL}、|[（(]\s*{_CHINESE_NUMERAL}\s*[）)]"
+    r"|\d+\s*[.．、](?!\d)|[（(]\s*\d+\s*[）)])\s*"
+)
+
+
+_ATX_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+")
+
+
+def typed_number(text: str) -> str:
+    """The numbering an author typed at the start of a heading's `text`, or ""."""
+    found = TYPED_NUMBER.match(text)
+    return found.group(0) if found and text[found.end() :].strip() else ""
+
+
+def _strip_typed_number(runs: list[Run]) -> list[Run]:
+    """A heading's runs without the numbering typed at their start: the generator prints its own
+    (validate warns at the line, so the author can delete it)."""
+    if not runs:
+        return runs
+    typed = typed_number(runs[0].text)
+    if not typed:
+        return runs
+    rest = runs[0].text[len(typed) :]
+    return ([Run(rest, runs[0].bold)] if rest else []) + runs[1:]
+
+
+def typed_numbering(markdown: str) -> list[tuple[int, str]]:
+    """Headings whose numbering was typed by hand, with their 1-based line, for validate. A scan
+    of the ATX heading lines (a 专栏's too) rather than a parse: validate runs on every save."""
+    found = []
+    for number, line in enumerate(markdown.split("\n"), 1):
+        heading = _ATX_HEADING.match(line)
+        typed = typed_number(line[heading.end() :]).strip() if heading else ""
+        if typed:
+            found.append(
+                (
+                    number,
+                    f"标题前的编号“{typed}”不必手写：生成器按层级自动编号，"
+                    f"这里已略去它以免印成两遍；请删去“{typed}”，只写标题文字",
+                )
+            )
+    return found
+
+
 class _Numbering:
-    """Counters for the heading levels; a heading resets the counters below it."""
+    """Counters for the heading levels; a heading resets the counters below it. List items
+    count on the same counters (a list under （一） prints 1. 2. …, and a `###` heading after it
+    goes on from there), so one part never shows two different "1." sequences side by side.
+    A list below the deepest heading level (under （1）) is numbered ① ② …, the customary level
+    below （1）; past ⑳ it prints as （21）."""
 
     def __init__(self) -> None:
-        self.counts = {level: 0 for level in NUMBERING}
+        self.counts: dict[int, int] = {}
 
     def next(self, level: int) -> str:
-        self.counts[level] += 1
-        for deeper in range(level + 1, DEEPEST + 1):
+        self.counts[level] = self.counts.get(level, 0) + 1
+        for deeper in [key for key in self.counts if key > level]:
             self.counts[deeper] = 0
-        return NUMBERING[level](self.counts[level])
+        count = self.counts[level]
+        if level <= DEEPEST:
+            return NUMBERING[level](count)
+        return CIRCLED[count - 1] if count <= len(CIRCLED) else NUMBERING[DEEPEST](count)
 
 
 def _table(tokens: list[Any], start: int) -> tuple[Table, int]:
@@ -161,7 +220,11 @@ def _table(tokens: list[Any], start: int) -> tuple[Table, int]:
             style = token.attrGet("style") or ""
             align = style.split(":")[-1] if "text-align" in style else "center"
             inline = tokens[index + 1]
-            rows[-1].append(Cell(inline_runs(inline), header=token.type == "th_open", align=align))
+            header = token.type == "th_open"
+            runs = inline_runs(inline)
+            if header:  # a header row prints bold, as in printed tables, and repeats on each page
+                runs = [Run(run.text, True) for run in runs]
+            rows[-1].append(Cell(runs, header=header, align=align))
         index += 1
     columns = max(len(row) for row in rows)
     return Table(rows, [1.0] * columns, header_rows), index
@@ -172,27 +235,29 @@ def blocks(markdown: str, top_level: int) -> list[Block]:
     tokens = parser().parse(markdown)
     numbering = _Numbering()
     found: list[Block] = []
-    lists: list[list[Any]] = []  # [ordered, next number] per open list
+    lists = 0  # lists open around the current token
+    heading_level = top_level - 1  # the level of the last heading: lists number one below it
     index = 0
     while index < len(tokens):
         token = tokens[index]
         kind = token.type
         if kind == "heading_open":
             level = min(top_level + int(token.tag[1]) - 1, DEEPEST)
-            runs, run_in = split_run_in(inline_runs(tokens[index + 1]))
+            heading_level = level
+            runs, run_in = split_run_in(_strip_typed_number(inline_runs(tokens[index + 1])))
             if level == 0:  # a chapter title stands on its own line
                 runs, run_in = runs + run_in, []
             found.append(Heading(level, numbering.next(level), runs, run_in))
             index += 2
         elif kind in ("bullet_list_open", "ordered_list_open"):
-            lists.append([kind == "ordered_list_open", int(token.attrGet("start") or 1)])
+            lists += 1
         elif kind in ("bullet_list_close", "ordered_list_close"):
-            lists.pop()
+            lists -= 1
         elif kind == "list_item_open":
-            ordered, number = lists[-1]
-            marker = f"{number}." if ordered else "·"
-            lists[-1][1] += 1
-            found.append(ListItem(marker, [], depth=len(lists) - 1))
+            # 公文 has no bullets: every item, ordered or not, is numbered one level below the
+            # heading it stands under (under （一）: 1. 2. …; a list inside it: （1） （2） …).
+            marker = numbering.next(max(heading_level, 0) + lists)
+            found.append(ListItem(marker, [], depth=lists - 1))
         elif kind == "inline" and tokens[index - 1].type == "paragraph_open":
             runs = inline_runs(token)
             item = found[-1] if found else None

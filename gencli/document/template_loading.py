@@ -20,7 +20,7 @@ import jinja2
 from jinja2.bccache import Bucket, bc_magic
 from jinja2.loaders import split_template_path
 
-from gencli.base import cache
+from gencli.base import cache, oserrors
 
 MAX_TEMPLATE_BYTES = 1024 * 1024  # the packaged templates are a few KB
 
@@ -74,7 +74,9 @@ def _read(path: str, template: str) -> tuple[str, str, Callable[[], bool]]:
             changed = os.fstat(stream.fileno()).st_mtime_ns
             data = stream.read(MAX_TEMPLATE_BYTES + 1)
     except OSError as error:
-        raise RefusedTemplate(f"无法读取模板 {template}（{path}）：{error.strerror}") from None
+        raise RefusedTemplate(
+            f"无法读取模板 {template}（{path}）：{oserrors.chinese(error)}"
+        ) from None
     if len(data) > MAX_TEMPLATE_BYTES:
         raise RefusedTemplate(
             f"模板 {template}（{path}）过大：模板不应超过 {MAX_TEMPLATE_BYTES // 1024} KB"

@@ -37,7 +37,7 @@ class Kind:
     schema: Callable[[], dict[str, Any]]
     normalize: Callable[[Any], dict[str, Any]]
     skeleton: Callable[[int | None, str | None, str], str]
-    roll_over: Callable[[dict, str, str, str], Rolled] | None = None
+    roll_over: Callable[[dict, str, str, str | None], Rolled] | None = None
     cross_year: Callable[[dict, dict, Any], list[tuple[tuple, str, str]]] | None = None
 
     def form_for(self, report: dict) -> Any:

@@ -141,3 +141,27 @@ class Field:
     description: str
     schema: dict = field(default_factory=dict)
     required: bool = False
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """By when a report must be published: each year's `month`/`day` after the year reported
+    on, for the agencies `who` names, told apart by how their names end (`endings`: 人民政府 for
+    a government's own report, 局、厅… for a department's); `basis` is the rule that says so."""
+
+    month: int
+    day: int
+    who: str
+    endings: tuple[str, ...]
+    basis: str
+
+
+@dataclass(frozen=True)
+class NarrativeFigure:
+    """A figure the narrative may type in words (“本年新收政府信息公开申请81件”): `pattern` is a
+    regular expression whose first group is the number; it should equal the sum of the totals
+    of the rows at `rows` (paths below the report); `label` names them in the warning."""
+
+    pattern: str
+    rows: tuple[tuple[str, ...], ...]
+    label: str

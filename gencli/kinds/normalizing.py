@@ -15,6 +15,14 @@ from typing import Any
 from gencli.kinds.model import AMOUNT, TEXT, Figure
 
 
+def title_keys(written: Any, default: str) -> dict[str, Any]:
+    """`title` (the title as one string: file properties, the web page's name, diff) and
+    `title_lines` (the lines the author broke it into, or [] to let the writer break it)."""
+    if isinstance(written, list):
+        return {"title": "".join(written), "title_lines": list(written)}
+    return {"title": written or default, "title_lines": []}
+
+
 def chinese_date(iso: str) -> str:
     """成文日期 as printed: Arabic digits, no zero padding (GB/T 9704-2012 7.3.5.4): 2021年1月29日."""
     day = datetime.date.fromisoformat(iso)
@@ -52,7 +60,7 @@ def common(data: dict, kind: str, title: str) -> dict[str, Any]:
         "kind": kind,
         "agency": data.get("agency", ""),
         "year": data.get("year"),
-        "title": data.get("title") or title,
+        **title_keys(data.get("title"), title),
         "date": data.get("date"),
         "date_text": chinese_date(data["date"]) if data.get("date") else "",
         "preface": data.get("preface", ""),

@@ -4,9 +4,10 @@ a figure and of a row of figures as the forms declare them."""
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
-from gencli.kinds.model import AMOUNT, COUNT, SIGNED, TEXT, Field, Figure
+from gencli.kinds.model import AMOUNT, COUNT, SIGNED, TEXT, Deadline, Field, Figure
 
 DRAFT7 = "http://json-schema.org/draft-07/schema#"
 SCHEMA_BASE = "https://gencli.readthedocs.io/schema/"
@@ -58,7 +59,14 @@ def year_property(first: int, before_first: str | None = None) -> dict[str, Any]
 
 
 def title_property(description: str) -> dict[str, Any]:
-    return {"title": "标题", "description": description, "type": "string", "minLength": 1}
+    """A title as one string (broken between words where it is too long for a line), or as the
+    list of its printed lines (an author's own break)."""
+    line = {"type": "string", "minLength": 1}
+    return {
+        "title": "标题",
+        "description": description + "；要自己指定标题在哪里换行时，写成各行组成的列表",
+        "anyOf": [line, {"type": "array", "items": line, "minItems": 1, "maxItems": 4}],
+    }
 
 
 def date_property() -> dict[str, Any]:
@@ -90,6 +98,16 @@ def document(
         "additionalProperties": False,
         **extra,
     }
+
+
+def date_rules(after_year_end: bool, deadlines: tuple[Deadline, ...] = ()) -> dict[str, Any]:
+    """The root keywords for `date` (成文日期) against `year`: within the year after the year
+    reported on (`after_year_end`), or else within that year or the next; and, where the form
+    sets publication deadlines, a warning past the one that applies (see keywords.x_deadline)."""
+    rules: dict[str, Any] = {"x-date-in": {"after_year_end": after_year_end}}
+    if deadlines:
+        rules["x-deadline"] = [{**asdict(d), "endings": list(d.endings)} for d in deadlines]
+    return rules
 
 
 def warn_if_empty(message: str) -> dict[str, Any]:

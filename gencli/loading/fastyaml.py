@@ -22,6 +22,8 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from gencli.base import limits
+
 DECLINED: Any = object()
 
 _TAG = "tag:yaml.org,2002:"
@@ -32,9 +34,10 @@ _NOT_PLAIN = re.compile(
     r"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]"
 )
 # Block scalar headers ruamel refuses and libyaml takes: a comment glued to the indicator
-# ("|#"), and a first line of spaces only, shorter than the text's indentation.
+# ("|#"), and a first line of spaces only, shorter than the text's indentation; the header may
+# follow its key on the line below.
 _BLOCK_QUIRKS = re.compile(
-    r"(?:^|[:-][ ]+)[|>][-+0-9]*(?:#|[ ]*(?:#[^\n]*)?\r?\n[ ]+\r?\n)", re.MULTILINE
+    r"(?:^[ ]*|[:?-][ ]+)[|>][-+0-9]*(?:#|[ ]*(?:#[^\n]*)?\r?\n[ ]+\r?\n)", re.MULTILINE
 )
 # Text written as a plain scalar over several lines (narrative without `|`): the round-trip
 # loader's positions are needed to tell it, so such a report is left to it. Either a value on
@@ -46,7 +49,9 @@ _PLAIN_MULTILINE = re.compile(
     re.MULTILINE,
 )
 _DECIMAL_INT = re.compile(r"-?(?:0|[1-9][0-9]*)")
+_PLAIN_DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)\.[0-9]+")
 MAX_DEPTH = 16  # a report nests five deep; deeper is left to the loader that words the refusal
+MAX_NODES = limits.MAX_NODES
 
 
 class _Decline(Exception):
@@ -98,6 +103,8 @@ def _resolve(value: str) -> Any:
     if tag == "bool":
         return value.lower() == "true"
     if tag == "float":
+        if not _PLAIN_DECIMAL.fullmatch(value):
+            raise _Decline  # 1_000.5, 1e3, .5: refused, in words, by the round-trip loader
         try:
             number = Decimal(value.replace("_", ""))
         except InvalidOperation:
@@ -130,9 +137,13 @@ class _Builder:
         self.next = parser.get_event
         self.events = _yaml.events
         self.depth = 0
+        self.nodes = 0
 
     def node(self, event: Any) -> Any:
         events = self.events
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise _Decline  # the round-trip loader stops at the same node and says where
         if isinstance(event, events.ScalarEvent):
             return _scalar(event)
         if (

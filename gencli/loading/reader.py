@@ -3,6 +3,8 @@
 ruamel.yaml's round-trip loader keeps line/column marks on mappings and sequences, which is what
 lets every error point at the figure the user typed. On top of it this loader:
 - refuses anchors, aliases and tags (a report needs none; an alias bomb fails at the first alias),
+  `%YAML`/`%TAG` directives and `<<` merge keys, and numbers in any but plain decimal notation,
+- stops at `limits.MAX_NODES` nodes,
 - reads decimals as `Decimal` from their text, so `13989.50` stays exactly that,
 - keeps dates as text, so `date` is checked by the schema like any other string,
 - refuses duplicate keys (ruamel's default),
@@ -14,7 +16,7 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +27,8 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent, CollectionStartEvent, NodeEvent, ScalarEvent
 from ruamel.yaml.reader import ReaderError
 
-from gencli.loading import bounded, problems
+from gencli.base import limits
+from gencli.loading import bounded, filetypes, problems
 
 
 @dataclass
@@ -41,11 +44,39 @@ class _Refused(MarkedYAMLError):
     pass
 
 
+def too_many_nodes() -> str:
+    return (
+        f"报告过大：键、值和列表项超过 {limits.MAX_NODES} 个（一份完整的报告只有几百个），"
+        "gencli 读到这里为止；请确认选对了文件，或删去多余的内容"
+    )
+
+
 class StrictComposer(Composer):
-    """Refuses aliases, anchors and explicit tags as soon as they are met."""
+    """Refuses aliases, anchors and explicit tags as soon as they are met, and stops at the
+    node past `limits.MAX_NODES`, so that no file costs more than that many nodes' work."""
+
+    nodes = 0
+
+    def compose_document(self) -> Any:
+        start = self.parser.peek_event()
+        if start.version or start.tags:
+            raise _Refused(
+                problem="不允许使用 %YAML、%TAG 指令：它们会改变数字和文字的读法"
+                "（如 %YAML 1.1 下 1:30 读作 90），请删去这一行",
+                problem_mark=None,
+            )
+        return super().compose_document()
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         event = self.parser.peek_event()
+        self.nodes += 1
+        if self.nodes > limits.MAX_NODES:
+            raise _Refused(problem=too_many_nodes(), problem_mark=event.start_mark)
+        if isinstance(event, ScalarEvent) and event.value == "<<" and not event.style:
+            raise _Refused(
+                problem="不允许使用 YAML 合并键（<<）：请直接写出每个键",
+                problem_mark=event.start_mark,
+            )
         if isinstance(event, AliasEvent):
             raise _Refused(
                 problem=f"不允许使用 YAML 别名（*{event.anchor}）：报告不需要引用，请直接写出内容",
@@ -66,21 +97,62 @@ class StrictComposer(Composer):
         return super().compose_node(parent, index)
 
 
+_PLAIN_INT = re.compile(r"-?(?:0|[1-9][0-9]*)")
+_PLAIN_DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)\.[0-9]+")
+_SPECIAL_FLOAT = re.compile(r"[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)")
+
+
+def _not_plain_number(node: Any) -> _Refused:
+    return _Refused(
+        problem=(
+            f"“{node.value}”不是普通的十进制数：报告中的数字只能写成 31、1000、13989.54 这样，"
+            "不用 0x、0o、0b 前缀，不以 0 开头，不用下划线、正号或科学记数法"
+            "（这些写法会被读成另一个数）；若是文字，请加引号"
+        ),
+        problem_mark=node.start_mark,
+    )
+
+
+def _after_thousands_comma(node: Any, text: str) -> bool:
+    """`018` right after `1,` in a flow list is the second half of 1,018: it is read as YAML
+    reads it and left to the keyboard check, which names the thousands separator."""
+    mark = node.start_mark
+    buffer, at = getattr(mark, "buffer", None), getattr(mark, "pointer", 0)
+    return (
+        text.isdigit()
+        and isinstance(buffer, str)
+        and at >= 2
+        and buffer[at - 1] == ","
+        and buffer[at - 2].isdigit()
+    )
+
+
 class ReportConstructor(RoundTripConstructor):
-    """Decimals from their text; dates and special floats left as text for the schema to judge."""
+    """Numbers only in plain decimal notation (YAML also reads 0x1F as 31, 017 and 1_000 in
+    ways a reader of the report would not); decimals from their text; dates and special floats
+    left as text for the schema to judge."""
+
+    def construct_yaml_int(self, node: Any) -> Any:
+        text = str(node.value)
+        if _PLAIN_INT.fullmatch(text):
+            return int(text)
+        if _after_thousands_comma(node, text):
+            return super().construct_yaml_int(node)
+        raise _not_plain_number(node)
 
     def construct_yaml_float(self, node: Any) -> Any:
-        text = str(node.value).replace("_", "")
-        try:
-            value = Decimal(text)
-        except InvalidOperation:
-            return node.value
-        return value if value.is_finite() else node.value
+        text = str(node.value)
+        if _SPECIAL_FLOAT.fullmatch(text):
+            return text
+        if not _PLAIN_DECIMAL.fullmatch(text):
+            raise _not_plain_number(node)
+        return Decimal(text)
 
     def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
         return str(node.value)
 
 
+ReportConstructor.add_constructor("tag:yaml.org,2002:int", ReportConstructor.construct_yaml_int)
 ReportConstructor.add_constructor("tag:yaml.org,2002:float", ReportConstructor.construct_yaml_float)
 ReportConstructor.add_constructor(
     "tag:yaml.org,2002:timestamp", ReportConstructor.construct_yaml_timestamp
@@ -113,7 +185,11 @@ def _chinese_problem(error: MarkedYAMLError, lines: problems.Lines) -> tuple[str
 
 def decode(data: bytes) -> str:
     """UTF-8 text (a BOM is allowed); anything else is refused with a hint about GBK. Old Mac
-    line ends (a lone CR) become LF, so lines are counted alike everywhere."""
+    line ends (a lone CR) become LF, so lines are counted alike everywhere. A Word document,
+    web page or PDF is named as such (see filetypes), not reported as an encoding error."""
+    foreign = filetypes.identify(data)
+    if foreign is not None:
+        raise LoadError(filetypes.refusal(foreign))
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     try:
@@ -156,7 +232,7 @@ def load_text(text: str) -> Any:
     return root
 
 
-MAX_BYTES = 10 * 1024 * 1024  # a real report is a few hundred KB; the limit bounds memory
+MAX_BYTES = limits.MAX_BYTES
 
 
 def read_report(path: Path) -> str:

@@ -12,6 +12,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from gencli.base import oserrors
 from gencli.loading import bounded
 from gencli.loading.reader import MAX_BYTES, LoadError, decode
 
@@ -37,7 +38,7 @@ def read_version(spec: str, cwd: Path | None = None) -> Version:
         except bounded.Refused as error:
             raise RevisionError(f"{spec}：{error}") from None
         except OSError as error:
-            raise RevisionError(f"无法读取 {spec}：{error.strerror or error}") from None
+            raise RevisionError(f"无法读取 {spec}：{oserrors.chinese(error)}") from None
     if ":" not in spec:
         raise RevisionError(f"找不到文件 {spec}（git 中的版本写成 版本:路径，如 HEAD~1:{spec}）")
     return Version(spec, _text(_git_blob(spec, cwd), spec))

@@ -26,11 +26,12 @@ CLOSE = 0.8  # how alike a `kind:` must be to a gencli kind to count as a misspe
 
 
 def is_report(path: Path) -> bool:
-    """Whether `path` is meant to be a gencli report (unreadable files raise OSError). What is
-    not read (a pipe, a file too large) counts as one, so that validate says why."""
+    """Whether `path` is meant to be a gencli report. What is not read (a pipe, a file too
+    large, a file that cannot be opened) counts as one, so that validate says why: one
+    unreadable file among several is that file's failure, not a usage error for all."""
     try:
         data = bounded.read_regular_file(path, MAX_BYTES)
-    except bounded.Refused:
+    except (bounded.Refused, OSError):
         return True
     text = data.decode("utf-8", "replace").lstrip("\ufeff")
     if any(match in KINDS for match in _MODELINE.findall(text)):

@@ -8,9 +8,12 @@ files (.git, editor backups) are skipped, and the order is fixed (sorted), so ru
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+from gencli.base import oserrors
 
 SUFFIXES = (".yaml", ".yml")
 
@@ -35,30 +38,45 @@ def _hidden(part: str) -> bool:
     return part.startswith(".") and part not in (".", "..")
 
 
-def _reports_in(folder: Path) -> list[Source]:
-    found = []
-    for path in folder.rglob("*"):
-        relative = path.relative_to(folder)
-        if (
-            path.suffix.lower() in SUFFIXES
-            and path.is_file()
-            and not any(_hidden(part) for part in relative.parts)
-        ):
-            found.append(Source(path, relative.parent))
+def _reports_in(folder: Path, suffixes: tuple[str, ...] = SUFFIXES) -> list[Source]:
+    """The reports below `folder`; a folder that cannot be read or a report whose link leads
+    nowhere is refused, naming each, rather than left out in silence (a missing county
+    would go unnoticed). Linked folders are not entered, as before (no loops)."""
+    found, problems = [], []
+
+    def unreadable(error: OSError) -> None:
+        problems.append(f"{error.filename}：{oserrors.chinese(error)}")
+
+    for root, folders, files in os.walk(folder, onerror=unreadable):
+        folders[:] = [name for name in folders if not _hidden(name)]
+        for name in files:
+            path = Path(root) / name
+            if _hidden(name) or path.suffix.lower() not in suffixes:
+                continue
+            if path.is_symlink() and not path.exists():
+                problems.append(f"{path}：链接指向的文件不存在")
+            elif path.is_file():
+                found.append(Source(path, path.relative_to(folder).parent))
+    if problems:
+        raise SourceError(f"读取 {folder} 时有文件夹或文件无法读取：\n  " + "\n  ".join(problems))
     return sorted(found, key=lambda source: source.path.relative_to(folder).parts)
 
 
-def collect(paths: Iterable[Path]) -> tuple[list[Source], bool]:
+def collect(
+    paths: Iterable[Path], suffixes: tuple[str, ...] = SUFFIXES
+) -> tuple[list[Source], bool]:
     """Every report named or found below the named folders, in order; and whether any folder was
-    named (a batch even if it holds one report). An empty folder is an error, not nothing."""
+    named (a batch even if it holds one report). An empty folder is an error, not nothing.
+    `suffixes` are the files looked for in folders (`import` looks for pages and documents)."""
     sources: list[Source] = []
     folders = False
     for path in paths:
         if path.is_dir():
             folders = True
-            found = _reports_in(path)
+            found = _reports_in(path, suffixes)
             if not found:
-                raise SourceError(f"{path} 中没有找到报告（.yaml 或 .yml 文件，隐藏目录除外）")
+                kinds = " 或 ".join(suffixes)
+                raise SourceError(f"{path} 中没有找到报告（{kinds} 文件，隐藏目录除外）")
             sources.extend(found)
         else:
             sources.append(Source(path))
@@ -85,17 +103,33 @@ def refuse_collisions(sources: list[Source], out: Path | None) -> None:
         seen[target] = source.path
 
 
-def refuse_overwriting_inputs(sources: list[Source], out: Path | None, formats: list[str]) -> None:
+def refuse_overwriting_inputs(sources: list[Source], out: Path | None, suffixes: list[str]) -> None:
     """An output that is, or links to, one of the reports (`gencli build 2024.html` when
     2024.html holds YAML) would replace the report with what was built from it: refused
     before anything is written."""
     inputs = {source.path.resolve(): source.path for source in sources}
     for source in sources:
         folder = source.outdir(out) or source.path.parent
-        for fmt in formats:
-            target = folder / f"{source.path.stem}.{fmt}"
+        for suffix in suffixes:  # ".docx", ".fragment.html"…
+            target = folder / f"{source.path.stem}{suffix}"
             if target.resolve() in inputs:
                 raise SourceError(
                     f"{source.path} 的输出 {target} 就是输入的报告 {inputs[target.resolve()]}，"
                     "生成会覆盖它：请给报告改用 .yaml 扩展名，或用 -o 写到别处"
                 )
+
+
+def refuse_leaving_output(sources: list[Source], out: Path | None) -> None:
+    """With `-o OUT`, every output stays inside OUT: a subfolder of OUT that is a link to
+    somewhere else (planted, or left from an old layout) would have the build write there."""
+    if out is None:
+        return
+    root = out.resolve()
+    for source in sources:
+        folder = source.outdir(out)
+        assert folder is not None
+        if not folder.resolve().is_relative_to(root):
+            raise SourceError(
+                f"{source.path} 的输出目录 {folder} 经符号链接指向 -o 目录之外的 "
+                f"{folder.resolve()}：gencli 只写入 {out} 之内，请删除或替换这个链接"
+            )

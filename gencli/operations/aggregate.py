@@ -8,7 +8,9 @@ and it is checked before it is written: it must validate, and read back equal to
 
 Sums only mean something over reports of one year and one edition of the form, all valid: a
 report with errors is refused (listed with its first error) unless the caller chooses to leave
-it out (`skip_invalid`), and the summary then names what it left out.
+it out (`skip_invalid`), and the summary then names what it left out. Two reports of one
+agency (县水利局.yaml and 县水利局（修改版）.yaml, a revision saved beside the original) would
+count its figures twice, so they are refused, both named, unless the caller allows it.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from gencli.base import oserrors
 from gencli.kinds.gov_info_annual import form as gia
 from gencli.kinds.model import AMOUNT, TEXT
 
@@ -46,7 +49,7 @@ def read_job(path: Path) -> Read:
     try:
         checked = check_file(path)
     except OSError as error:
-        return Read(str(path), problem=f"{path}: 无法读取：{error.strerror or error}")
+        return Read(str(path), problem=f"{path}: 无法读取：{oserrors.chinese(error)}")
     if checked.normalized is None:
         first = next((d for d in checked.diagnostics if d.is_error), None)
         return Read(str(path), problem=first.as_text().split("\n")[0] if first else str(path))
@@ -191,6 +194,8 @@ class Aggregated:
     text: str
     summed: list[str]
     left_out: list[str]
+    reports: list[Read] = field(default_factory=list)  # those summed, for the 汇总表
+    format: int = 0
 
 
 def aggregate(
@@ -200,11 +205,13 @@ def aggregate(
     year: int | None = None,
     skip_invalid: bool = False,
     jobs: int = 1,
+    same_agency: bool = False,
 ) -> Aggregated:
-    """Check the reports (in parallel), sum them, and prove the sum before returning it."""
-    from gencli.operations.parallel import ordered_map
+    """Check the reports (in parallel, with a progress bar on a terminal), sum them, and prove
+    the sum before returning it. `same_agency` allows two reports naming one agency."""
+    from gencli.operations.batch import run
 
-    reads = list(ordered_map(read_job, paths, jobs))
+    reads: list[Read] = run(read_job, paths, jobs, "检查", lambda read: None)[0]
     bad = [read for read in reads if read.normalized is None]
     if bad and not skip_invalid:
         raise AggregateError(
@@ -214,11 +221,28 @@ def aggregate(
     good = [read for read in reads if read.normalized is not None]
     if not good:
         raise AggregateError("没有可以汇总的报告：每一份都有错误")
+    if not same_agency:
+        _refuse_same_agency(good)
     sums = add_up(good, year)
     summed = [read.path for read in good]
     text = summary_text(sums, agency, summed, schema_ref, [read.problem for read in bad])
     _prove(text, sums)
-    return Aggregated(text, summed, [read.problem for read in bad])
+    return Aggregated(text, summed, [read.problem for read in bad], good, sums.format)
+
+
+def _refuse_same_agency(reports: list[Read]) -> None:
+    """Each agency once: the files that name the same `agency`, grouped, are an error."""
+    by_agency: dict[str, list[str]] = {}
+    for read in reports:
+        assert read.normalized is not None
+        by_agency.setdefault(read.normalized["agency"], []).append(read.path)
+    twice = {agency: found for agency, found in by_agency.items() if len(found) > 1}
+    if twice:
+        raise AggregateError(
+            "以下机关各有不止一份报告，汇总会把它们的数字重复相加（请只留一份；"
+            "确属同名的不同机关时加 --allow-same-agency）：\n"
+            + "\n".join(f"  {agency}：{'、'.join(found)}" for agency, found in twice.items())
+        )
 
 
 def _prove(text: str, sums: Sums) -> None:

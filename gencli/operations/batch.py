@@ -1,4 +1,4 @@
-"""Many reports in one run: the per-report jobs of `build` and `validate`, and the summary.
+"""Many reports in one run: the per-report jobs of `build` and `validate`, and their summary.
 
 Each job turns one report into an `Outcome` — plain data that can travel back from a worker
 process — and never raises in a batch: an unreadable file or an internal error becomes that
@@ -14,10 +14,14 @@ import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
+from gencli.base import oserrors
 from gencli.checking.diagnostics import ERROR, Diagnostic
 from gencli.loading.sources import Source
 from gencli.operations.parallel import ordered_map
+
+T = TypeVar("T")  # what a job returns: an Outcome, or aggregate's Read
 
 
 @dataclass
@@ -30,11 +34,9 @@ class Outcome:
     written: list[str] = field(default_factory=list)
     failed: bool = False
     detail: str = ""
-
-    def first_error(self) -> str:
-        """The line that says why it failed: its first error (or warning, under --strict)."""
-        errors = [d for d in self.diagnostics if d.is_error] or self.diagnostics
-        return errors[0].as_text().split("\n")[0] if errors else self.path
+    pending: dict[str, bytes] = field(default_factory=dict)  # --to pdf: written after the PDFs
+    pdf_target: str = ""
+    pdf_source: bytes = b""
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ class BuildTask:
     formats: tuple[str, ...]
     templates: Path | None = None
     guarded: bool = True
+    strict: bool = False
 
 
 @dataclass(frozen=True)
@@ -60,7 +63,7 @@ def _guarded(path: Path, guarded: bool, work: Callable[[], Outcome]) -> Outcome:
     try:
         return work()
     except OSError as error:
-        return _failure(path, f"无法读取 {path}：{error.strerror or error}")
+        return _failure(path, f"无法读取 {path}：{oserrors.chinese(error)}")
     except Exception as error:  # noqa: BLE001 - one report's crash must not stop the others
         return _failure(
             path, f"gencli 内部错误：{type(error).__name__}: {error}", traceback.format_exc()
@@ -81,13 +84,16 @@ def build_job(task: BuildTask) -> Outcome:
 
         path = task.source.path
         built = build.build_file(
-            path, task.source.outdir(task.out), list(task.formats), task.templates
+            path, task.source.outdir(task.out), list(task.formats), task.templates, task.strict
         )
         return Outcome(
             str(path),
             built.checked.diagnostics,
             [str(p) for p in built.written],
             failed=not built.ok,
+            pending={str(p): data for p, data in built.pending.items()},
+            pdf_target=str(built.pdf[0]) if built.pdf else "",
+            pdf_source=built.pdf[1] if built.pdf else b"",
         )
 
     return _guarded(task.source.path, task.guarded, work)
@@ -129,13 +135,13 @@ class _Progress:
 
 
 def run(
-    job: Callable, tasks: Sequence, jobs: int, label: str, show: Callable[[Outcome], None]
-) -> tuple[list[Outcome], float]:
+    job: Callable[[Any], T], tasks: Sequence, jobs: int, label: str, show: Callable[[T], None]
+) -> tuple[list[T], float]:
     """Every task's outcome in order, and the seconds taken. `show` prints each outcome: as it
     comes, or after the run while a progress bar holds the terminal."""
     start = time.perf_counter()
     progress = _Progress(len(tasks), label)
-    outcomes = []
+    outcomes: list[T] = []
     try:
         for outcome in ordered_map(job, tasks, jobs):
             outcomes.append(outcome)
@@ -150,24 +156,24 @@ def run(
     return outcomes, time.perf_counter() - start
 
 
-def summary(
-    outcomes: list[Outcome], seconds: float, jobs: int, done: str, undone: str, debug: bool = False
-) -> list[str]:
-    """The closing table: how many were done and how many not, each failure with its first
-    error line, and the time taken."""
-    failed = [outcome for outcome in outcomes if outcome.failed]
+def timing(outcomes: list[Outcome], seconds: float, jobs: int) -> str:
+    """How long the run took and how: 用时 0.52 秒（2 个进程并行）."""
     workers = min(jobs, len(outcomes))
     how = f"{workers} 个进程并行" if workers > 1 else "单进程"
-    lines = [
-        (
-            f"共 {len(outcomes)} 份报告：{done} {len(outcomes) - len(failed)} 份，"
-            f"{undone} {len(failed)} 份；用时 {seconds:.2f} 秒（{how}）。"
-        )
-    ]
-    if failed:
-        lines.append(f"{undone}的报告（各列第一处错误）：")
-        for outcome in failed:
-            lines.append(f"  {outcome.first_error()}")
-            if debug and outcome.detail:
-                lines.extend("    " + line for line in outcome.detail.rstrip().split("\n"))
+    return f"用时 {seconds:.2f} 秒（{how}）"
+
+
+def failures(outcomes: list[Outcome], undone: str, debug: bool = False) -> list[str]:
+    """The reports that failed, each named once with how many findings stopped it: its errors
+    are already listed above the summary, so they are counted here, not printed again."""
+    failed = [outcome for outcome in outcomes if outcome.failed]
+    if not failed:
+        return []
+    lines = [f"{undone}的报告："]
+    for outcome in failed:
+        errors = sum(1 for d in outcome.diagnostics if d.is_error)
+        counted = f"错误 {errors} 处" if errors else f"警告 {len(outcome.diagnostics)} 处"
+        lines.append(f"  {outcome.path}（{counted}）")
+        if debug and outcome.detail:
+            lines.extend("    " + line for line in outcome.detail.rstrip().split("\n"))
     return lines

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from gencli.base import oserrors
 from gencli.base.output import write_all_atomically
 from gencli.checking.diagnostics import ERROR, Diagnostic
 from gencli.checking.validation import Checked, check_file
@@ -28,7 +29,34 @@ def _html(document: Document) -> bytes:
     return write_html(document).encode("utf-8")
 
 
-WRITERS: dict[str, Callable[[Document], bytes]] = {"docx": _docx, "html": _html}
+def _xlsx(document: Document) -> bytes:
+    from gencli.writers.xlsx import write_xlsx
+
+    return write_xlsx(document)
+
+
+def _fragment(document: Document) -> bytes:
+    from gencli.writers.fragment import write_fragment
+
+    return write_fragment(document).encode("utf-8")
+
+
+WRITERS: dict[str, Callable[[Document], bytes]] = {
+    "docx": _docx,
+    "html": _html,
+    "xlsx": _xlsx,
+    "fragment": _fragment,
+}
+# The file name each format is written under, after the report's stem. pdf has no writer of its
+# own: LibreOffice converts the .docx, for a whole batch at once (operations/pdf_outputs.py).
+SUFFIXES = {
+    "docx": ".docx",
+    "html": ".html",
+    "xlsx": ".xlsx",
+    "fragment": ".fragment.html",
+    "pdf": ".pdf",
+}
+FORMATS = list(SUFFIXES)
 
 
 @dataclass
@@ -37,25 +65,35 @@ class Built:
 
     checked: Checked
     written: list[Path] = field(default_factory=list)
+    strict: bool = False
+    # With pdf: the outputs made but not yet written, and the .docx the PDF is made from;
+    # pdf_outputs.finish writes them with the PDF, all or nothing.
+    pending: dict[Path, bytes] = field(default_factory=dict)
+    pdf: tuple[Path, bytes] | None = None
 
     @property
     def ok(self) -> bool:
-        return not self.checked.errors
+        """No error, and under --strict no warning either (as `validate --strict` judges)."""
+        return not self.checked.errors and not (self.strict and self.checked.warnings)
 
 
 def output_paths(source: Path, outdir: Path | None, formats: list[str]) -> dict[str, Path]:
     folder = outdir if outdir is not None else source.parent
-    return {fmt: folder / f"{source.stem}.{fmt}" for fmt in formats}
+    return {fmt: folder / f"{source.stem}{SUFFIXES[fmt]}" for fmt in formats}
 
 
 def build_file(
-    source: Path, outdir: Path | None, formats: list[str], templates: Path | None = None
+    source: Path,
+    outdir: Path | None,
+    formats: list[str],
+    templates: Path | None = None,
+    strict: bool = False,
 ) -> Built:
     from gencli.document.templating import TemplateError, render_document
 
     checked = check_file(source)
-    built = Built(checked)
-    if checked.errors or checked.normalized is None:
+    built = Built(checked, strict=strict)
+    if not built.ok or checked.normalized is None:
         return built
     try:
         document = render_document(checked.normalized, templates)
@@ -63,16 +101,18 @@ def build_file(
         checked.diagnostics.append(Diagnostic(checked.name, 1, 1, ERROR, str(error)))
         return built
     paths = output_paths(source, outdir, formats)
-    contents = {paths[fmt]: WRITERS[fmt](document) for fmt in formats}
+    contents = {paths[fmt]: WRITERS[fmt](document) for fmt in formats if fmt != "pdf"}
+    if "pdf" in formats:
+        docx = contents[paths["docx"]] if "docx" in paths else _docx(document)
+        built.pending, built.pdf = contents, (paths["pdf"], docx)
+        return built
     try:
         write_all_atomically(contents)
     except OSError as error:
-        folder = paths[formats[0]].parent
-        checked.diagnostics.append(
-            Diagnostic(
-                checked.name, 1, 1, ERROR, f"无法写入输出目录 {folder}：{error.strerror or error}"
-            )
-        )
+        target = Path(error.filename) if error.filename else None
+        where = f" {target}" if target in contents else f"输出目录 {paths[formats[0]].parent}"
+        message = f"无法写入{where}：{oserrors.chinese(error)}；原有的输出文件均未改动"
+        checked.diagnostics.append(Diagnostic(checked.name, 1, 1, ERROR, message))
         return built
     built.written.extend(contents)
     return built

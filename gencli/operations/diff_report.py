@@ -6,6 +6,7 @@ import json
 from decimal import Decimal
 from typing import Any, TextIO
 
+from gencli.base.characters import escaped
 from gencli.base.numerals import show
 from gencli.operations.diff import Comparison, NarrativeChange
 from gencli.operations.paragraphs import ADDED, CHANGED, REMOVED, inline
@@ -40,7 +41,8 @@ def _diagnostics(lines: list[str], diagnostics) -> None:
 
 def text_report(comparison: Comparison, out: TextIO) -> None:
     """Figures (then other changed fields: 标题, 报告机关…), whether the new version balances,
-    narrative, then the cross-year rules."""
+    narrative, then the cross-year rules; invisible characters shown as <U+202E> (a reviewer
+    must see what a bidi control would hide)."""
     if comparison.equal:
         return
     lines = [f"--- {comparison.old}", f"+++ {comparison.new}"]
@@ -67,7 +69,7 @@ def text_report(comparison: Comparison, out: TextIO) -> None:
             _diagnostics(lines, comparison.cross_year)
         else:
             lines.append(f"跨年度核对（{years}）：全部通过。")
-    out.write("\n".join(lines) + "\n")
+    out.write(escaped("\n".join(lines)) + "\n")
 
 
 def _json_value(value: Any) -> Any:

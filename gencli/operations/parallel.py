@@ -7,6 +7,7 @@ output of a run is the same from one run to the next. Jobs must not raise: a job
 failure as a result, so that one report never stops the others.
 
 `-j 1`, or a single job, runs in this process: no start-up cost, and a debugger sees it all.
+Workers watch their parent and exit when it dies (see `_watch_parent`).
 """
 
 from __future__ import annotations
@@ -25,6 +26,26 @@ def default_jobs() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         return os.cpu_count() or 1
+
+
+def capped(jobs: int) -> int:
+    """At most one worker per usable core: more only take turns and multiply the memory."""
+    return max(1, min(jobs, default_jobs()))
+
+
+def _watch_parent(parent: int) -> None:
+    """In each worker: exit as soon as the parent is gone (killed, or its terminal closed),
+    instead of lingering as an orphan, blocked on a queue no one will ever fill or busy with
+    a report no one will read. A daemon thread polls the parent pid once a second."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="gencli-parent-watchdog", daemon=True).start()
 
 
 def _context() -> Any:
@@ -47,5 +68,10 @@ def ordered_map(
     chunk = max(1, min(16, len(tasks) // (workers * 8)))
     from concurrent.futures import ProcessPoolExecutor  # only a batch pays for importing it
 
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=_context(),
+        initializer=_watch_parent,
+        initargs=(os.getpid(),),
+    ) as pool:
         yield from pool.map(job, tasks, chunksize=chunk)

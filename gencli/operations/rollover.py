@@ -36,6 +36,10 @@ def next_year(
     previous: dict, source: str, schema_ref: str, year: int | None = None, agency: str | None = None
 ) -> Rolled:
     """The report for the year after `previous` (normalized), written by the kind's skeleton."""
+    if previous.get("year") is None:
+        raise RolloverError(
+            "上年报告没有写 year（报告年度），无法推算下一年度：请先在上年报告中写明 year"
+        )
     following = previous["year"] + 1
     if year is not None and year != following:
         raise RolloverError(
@@ -44,4 +48,4 @@ def next_year(
         )
     roll_over = KINDS[previous["kind"]].roll_over
     assert roll_over is not None  # read_last_year refused the others
-    return roll_over(previous, source, schema_ref, agency or previous["agency"])
+    return roll_over(previous, source, schema_ref, agency or previous.get("agency") or None)

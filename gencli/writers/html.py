@@ -8,8 +8,10 @@ cleanly.
 
 from __future__ import annotations
 
+import re
 from html import escape
 
+from gencli.document import breaks
 from gencli.document.model import (
     Block,
     Box,
@@ -38,6 +40,7 @@ body {{ margin: 0; font-family: {_FANGSONG}; font-size: 16pt; line-height: 1.8; 
 main {{ max-width: 156mm; margin: 0 auto; padding: 2em 1em; }}
 h1 {{ font-family: {_XIAOBIAOSONG}; font-size: 22pt; font-weight: normal; text-align: center;
   line-height: 1.5; margin: 0 0 1em; }}
+h1 .line {{ display: inline-block; }}
 .subtitle {{ text-align: center; text-indent: 0; margin: -0.5em 0 1em; }}
 h2, h3, h4, h5, h6 {{ font-size: 16pt; margin: 0; text-indent: 2em; }}
 h2 {{ font-family: {_HEITI}; font-weight: normal; }}
@@ -51,9 +54,16 @@ p.list-depth-1 {{ padding-left: 2em; }}
 p.list-depth-2 {{ padding-left: 4em; }}
 p.list-depth-3 {{ padding-left: 6em; }}
 strong {{ font-weight: bold; }}
-.table-wrap {{ max-width: 156mm; margin: 0.5em auto; overflow-x: auto; }}
-table {{ border-collapse: collapse; margin: 0 auto; width: 100%; min-width: 30em;
+.table-wrap {{ max-width: 156mm; margin: 0.5em auto; overflow-x: auto;
+  background: linear-gradient(to right, #fff 30%, rgba(255, 255, 255, 0)),
+    linear-gradient(to left, #fff 30%, rgba(255, 255, 255, 0)) 100% 0,
+    radial-gradient(farthest-side at 0 50%, rgba(0, 0, 0, 0.3), rgba(0, 0, 0, 0)),
+    radial-gradient(farthest-side at 100% 50%, rgba(0, 0, 0, 0.3), rgba(0, 0, 0, 0)) 100% 0;
+  background-repeat: no-repeat; background-size: 2em 100%, 2em 100%, 0.8em 100%, 0.8em 100%;
+  background-attachment: local, local, scroll, scroll; }}
+table {{ border-collapse: collapse; margin: 0 auto; width: 100%;
   font-size: 12pt; line-height: 1.4; }}
+td.figure {{ white-space: nowrap; }}
 caption {{ position: absolute; width: 1px; height: 1px; overflow: hidden;
   clip: rect(0 0 0 0); white-space: nowrap; }}
 th, td {{ border: 1px solid #000; padding: 0.2em 0.4em; vertical-align: middle; }}
@@ -78,20 +88,29 @@ aside.box p.box-title {{ font-family: {_HEITI}; text-align: center; text-indent:
 footer.signature-block {{ width: fit-content; max-width: 100%; margin: 2em 2em 0 auto; }}
 footer.signature-block p {{ text-indent: 0; }}
 footer.signature-block p.date {{ padding-left: 2em; }}
+@media screen {{
+  tbody th {{ min-width: 4em; }}
+}}
 @media screen and (max-width: 600px) {{
   body {{ font-size: 14pt; }}
   main {{ padding: 1em 0.5em; }}
 }}
 @media print {{
   main {{ max-width: none; padding: 0; }}
-  .table-wrap {{ max-width: none; overflow: visible; }}
-  table {{ min-width: 0; }}
+  .table-wrap {{ max-width: none; overflow: visible; background: none; }}
+  table {{ font-size: 9pt; line-height: 1.25; }}
+  th, td {{ padding: 0.05em 0.25em; }}
+  .keep-whole, tbody.block {{ break-inside: avoid; page-break-inside: avoid; }}
+  footer.signature-block {{ break-before: avoid; page-break-before: avoid;
+    break-inside: avoid; page-break-inside: avoid; }}
   tr {{ break-inside: avoid; page-break-inside: avoid; }}
   h1, h2, h3, h4, h5, h6, caption {{ break-after: avoid; page-break-after: avoid; }}
 }}
 """.strip()
 
 _PARAGRAPH_CLASSES = {"body": "", "plain": "plain", "center": "center"}
+# A figure cell, never wrapped: counts, amounts (24252.311082, 13989.54万元), 增 1 / 减 2.
+_FIGURE = re.compile(r"^\s*[增减]?\s*-?[\d,.]+\s*(?:%|万元|元|件|人|次)?\s*$")
 _ALIGNMENTS = ("center", "left", "right")
 
 
@@ -127,7 +146,8 @@ def _cell(cell: Cell, in_head: bool) -> str:
         attrs += f' colspan="{int(cell.colspan)}"'
     if cell.rowspan > 1:
         attrs += f' rowspan="{int(cell.rowspan)}"'
-    return f'<{tag}{attrs} class="align-{align}">{_runs(cell.runs)}</{tag}>'
+    figure = " figure" if tag == "td" and _FIGURE.match(cell.text) else ""
+    return f'<{tag}{attrs} class="align-{align}{figure}">{_runs(cell.runs)}</{tag}>'
 
 
 def _table(table: Table) -> list[str]:
@@ -135,7 +155,8 @@ def _table(table: Table) -> list[str]:
 
     The caption names the table for screen readers only: on the page, as in print, the part
     heading above the table names it."""
-    lines = ['<div class="table-wrap">', "<table>"]
+    wrap = "table-wrap keep-whole" if table.keep == "whole" else "table-wrap"
+    lines = [f'<div class="{wrap}">', "<table>"]
     if table.caption:
         lines.append(f"<caption>{_esc(table.caption)}</caption>")
     total = sum(table.widths)
@@ -143,14 +164,32 @@ def _table(table: Table) -> list[str]:
         lines.append("<colgroup>")
         lines += [f'<col style="width: {_percent(w * 100 / total)}">' for w in table.widths]
         lines.append("</colgroup>")
-    head, body = table.rows[: table.header_rows], table.rows[table.header_rows :]
-    for tag, rows, in_head in (("thead", head, True), ("tbody", body, False)):
-        if rows:
-            lines.append(f"<{tag}>")
-            lines += ["<tr>" + "".join(_cell(c, in_head) for c in row) + "</tr>" for row in rows]
-            lines.append(f"</{tag}>")
+    head = table.rows[: table.header_rows]
+    if head:
+        lines.append("<thead>")
+        lines += ["<tr>" + "".join(_cell(c, True) for c in row) + "</tr>" for row in head]
+        lines.append("</thead>")
+    for opening, rows in _bodies(table):
+        lines.append(opening)
+        lines += ["<tr>" + "".join(_cell(c, False) for c in row) + "</tr>" for row in rows]
+        lines.append("</tbody>")
     lines += ["</table>", "</div>"]
     return lines
+
+
+def _bodies(table: Table) -> list[tuple[str, list[list[Cell]]]]:
+    """The table's body rows as tbody elements: one, or for a table that splits only between
+    blocks (table 二's 第二十条 items) one per block, which printing keeps on one page."""
+    first = table.header_rows
+    if table.keep != "blocks":
+        rows = table.rows[first:]
+        return [("<tbody>", rows)] if rows else []
+    bodies, start = [], first
+    for end in sorted({*table.breaks, len(table.rows) - 1}):
+        if end >= start:
+            bodies.append(('<tbody class="block">', table.rows[start : end + 1]))
+            start = end + 1
+    return bodies
 
 
 def _number(number: str) -> str:
@@ -201,6 +240,22 @@ def _block(block: Block, shift: int = 0) -> list[str]:
     raise TypeError(f"html writer cannot render block {type(block).__name__}")
 
 
+# Characters of the title's 22 pt on a line of the 156 mm 版心, as in the .docx.
+TITLE_CHARS = 19.8
+
+
+def _title(document: Document) -> str:
+    """The h1: the author's lines with <br> between them, or the lines the .docx prints (broken
+    between words, balanced), each kept whole where the page is wide enough for it: the browser
+    would break "……工作年 / 度报告" anywhere."""
+    if document.title_lines:
+        return f"<h1>{'<br>'.join(map(_esc, document.title_lines))}</h1>"
+    lines = breaks.balanced(document.title, TITLE_CHARS)
+    if len(lines) == 1:
+        return f"<h1>{_esc(document.title)}</h1>"
+    return "<h1>" + "".join(f'<span class="line">{_esc(line)}</span>' for line in lines) + "</h1>"
+
+
 def write_html(document: Document) -> str:
     """Return the whole page as a string; the caller decides where and how to save it."""
     shift = int(any(isinstance(b, Heading) and b.level == 0 for b in document.blocks))
@@ -219,7 +274,7 @@ def write_html(document: Document) -> str:
         "<main>",
         '<article class="chapters">' if shift else "<article>",
         "<header>",
-        f"<h1>{_esc(document.title)}</h1>",
+        _title(document),
     ]
     if document.subtitle:
         lines.append(f'<p class="subtitle">{_esc(document.subtitle)}</p>')

@@ -17,7 +17,9 @@ from gencli.kinds.model import (
     Balance,
     Block,
     CrossYearRule,
+    Deadline,
     Figure,
+    NarrativeFigure,
     Part,
     Row,
     RowSum,
@@ -27,6 +29,16 @@ KIND = "gov-info-annual"
 NAME = "政府信息公开工作年度报告"
 FORMATS = (2019, 2021)
 FIRST_YEAR = 2019
+REGULATION = "《中华人民共和国政府信息公开条例》"
+
+# 条例第四十九条: a department publishes by 1月31日, a government's own report (published by its
+# 政府信息公开工作主管部门) by 3月31日. Which applies is told by the agency's name; a name that
+# tells neither gets the later deadline (validation warns only past a deadline surely missed).
+DEPARTMENT_ENDINGS = ("局", "厅", "委员会", "委", "办公室", "办", "处", "署", "中心", "院", "所")
+PUBLICATION_DEADLINES = (
+    Deadline(1, 31, "县级以上人民政府部门", DEPARTMENT_ENDINGS, f"{REGULATION}第四十九条第一款"),
+    Deadline(3, 31, "县级以上地方人民政府", ("人民政府",), f"{REGULATION}第四十九条第二款"),
+)
 TOTAL = "total"
 
 
@@ -388,3 +400,40 @@ OVERVIEW_LIMIT_TEXT = "篇幅原则上不超过一千字"
 def form_for(report: dict) -> Format:
     """The edition of the form a normalized report is written in (for templates)."""
     return FORMATS_BY_YEAR[report["format"]]
+
+
+# Figures a report's narrative types in words, checked against the tables by validate (a
+# warning at the sentence's line): published reports state them in part 一 and part 四's words.
+_COUNT = r"(?:共计|共|合计|总计)?\s*(\d+)\s*件"
+NARRATIVE_FIGURES = (
+    NarrativeFigure(
+        r"(?:新收|收到|接收|受理)[^，。；0-9]{0,20}?政府信息公开申请(?:数量)?" + _COUNT,
+        (("applications", "new"),),
+        "表三“一、本年新收政府信息公开申请数量”的总计",
+    ),
+    NarrativeFigure(
+        r"上年(?:度)?结转(?:的)?(?:政府信息公开)?申请(?:数量)?" + _COUNT,
+        (("applications", "carried_over"),),
+        "表三“二、上年结转政府信息公开申请数量”的总计",
+    ),
+    NarrativeFigure(
+        r"结转(?:至)?下(?:一)?年度(?:继续)?办理(?:的)?(?:申请)?" + _COUNT,
+        (("applications", "carried_forward"),),
+        "表三“四、结转下年度继续办理”的总计",
+    ),
+    NarrativeFigure(
+        r"(?<![及和])予以公开" + _COUNT,
+        (("applications", "results", "disclosed"),),
+        "表三“（一）予以公开”的总计",
+    ),
+    NarrativeFigure(
+        r"行政复议(?:案件)?" + _COUNT,
+        (("appeals", "review"),),
+        "表四“行政复议”的总计",
+    ),
+    NarrativeFigure(
+        r"行政诉讼(?:案件)?" + _COUNT,
+        (("appeals", "litigation_direct"), ("appeals", "litigation_after_review")),
+        "表四“行政诉讼”（未经复议直接起诉与复议后起诉）的总计",
+    ),
+)

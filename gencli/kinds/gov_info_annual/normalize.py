@@ -7,7 +7,7 @@ from typing import Any
 from gencli.kinds import rows
 from gencli.kinds.gov_info_annual import form as gia
 from gencli.kinds.model import Row
-from gencli.kinds.normalizing import chinese_date, figure_value, plain
+from gencli.kinds.normalizing import chinese_date, figure_value, plain, title_keys
 
 
 def _application_row(row: Row, written: Any, columns: list[str]) -> dict[str, Any]:
@@ -37,7 +37,7 @@ def normalize(report: dict) -> dict[str, Any]:
         "year": year,
         "format": fmt.year,
         "format_document": fmt.document,
-        "title": data.get("title") or gia.default_title(data["agency"], year),
+        **title_keys(data.get("title"), gia.default_title(data["agency"], year)),
         "date": data.get("date"),
         "date_text": chinese_date(data["date"]) if data.get("date") else "",
         "preface": data.get("preface", ""),

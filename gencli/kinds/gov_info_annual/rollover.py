@@ -19,7 +19,7 @@ from gencli.kinds.gov_info_annual.normalize import normalize
 from gencli.kinds.gov_info_annual.skeleton import skeleton
 from gencli.kinds.model import TEXT, Row
 from gencli.kinds.schema_common import LAST_YEAR
-from gencli.kinds.skeleton_common import Rolled, RolloverError, Start
+from gencli.kinds.skeleton_common import Rolled, RolloverError, Start, a_year_on
 
 
 def _fresh(year: int, agency: str) -> dict:
@@ -142,6 +142,7 @@ def roll_over(previous: dict, source: str, schema_ref: str, agency: str) -> Roll
         notes={pending: "暂同上年结转，办结后改填办理结果"},
         origin=f"由上年报告 {source} 生成：按上年推算的数字已填好，其余为 0；"
         "“# 上年内容：”为上年的叙述，请改写后删除",
+        date=a_year_on(previous.get("date")),
     )
     notes = [f"已按上年报告 {source}（{previous['year']}年）生成 {year} 年报告："]
     notes += [f"  填入：{rule.label}" for rule in rules]

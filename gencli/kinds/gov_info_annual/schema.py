@@ -30,6 +30,7 @@ from gencli.kinds.model import Row
 from gencli.kinds.schema_common import (
     agency_property,
     date_property,
+    date_rules,
     document,
     figure_schema,
     kind_property,
@@ -244,6 +245,9 @@ def schema() -> dict[str, Any]:
     properties["appeals"].update(_ref("appeals"))
     del properties["appeals"]["type"]
     properties["problems"].update(warn_if_empty(f"{gia.PARTS[4].title} 为空：此部分不得敷衍了事"))
+    properties["overview"].update(
+        warn_if_empty(f"{gia.PARTS[0].title} 为空：年度报告格式要求在此综述本年度政府信息公开工作")
+    )
     properties["processing_fees"] = {
         "title": "信息处理费",
         "description": f"依据{gia.FEES_REGULATION}收取信息处理费的情况，{gia.PROCESSING_FEES_WHERE}",
@@ -261,6 +265,8 @@ def schema() -> dict[str, Any]:
         ["agency", "year", *[p.key for p in gia.PARTS if p.required]],
         allOf=[_edition(gia.FORMAT_2019), _edition(gia.FORMAT_2021)],
         **{"x-warn-if": _warnings()},
+        **date_rules(after_year_end=True, deadlines=gia.PUBLICATION_DEADLINES),
+        **{"x-heading-level": 2},  # a part's `#` prints as （一） (templates/gov-info-annual)
         definitions={
             "application-row": row_definition(*gia.APPLICATION_ROW.split()),
             "appeal-row": row_definition(*gia.APPEAL_ROW.split()),

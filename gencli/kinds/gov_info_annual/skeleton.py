@@ -123,7 +123,9 @@ def document(year: int, agency: str, schema_ref: str, start: Start = ZEROS) -> B
     if fmt.year != gia.default_format(year):
         note = f"表格格式（{fmt.document}），不是本年度的默认格式"
         report.put("format", fmt.year, note, _FORMAT_COLUMN)
-    report.comment("date: 2025-01-20        # 成文日期（可选，印在署名下方）", "")
+    report.comment(
+        f"date: {start.date or f'{year + 1}-01-20'}        # 成文日期（可选，印在署名下方）", ""
+    )
     if start.previous_text("preface"):
         report.comment("前言（preface，可选）：", *start.previous_text("preface"))
         report.comment('preface: ""', "")

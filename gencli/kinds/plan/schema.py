@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from gencli.base.numerals import numbering_hint
+from gencli.base.numerals import LARGEST, chinese_number, numbering_hint
 from gencli.kinds.plan import form as plan
+from gencli.kinds.plan.skeleton import PLACEHOLDERS
 from gencli.kinds.schema_common import (
     EARLIEST_YEAR,
     LAST_YEAR,
@@ -138,7 +139,12 @@ def schema() -> dict[str, Any]:
             "type": "array",
             "items": chapter,
             "minItems": 1,
-            "x-messages": {"minItems": "规划至少要有一章"},
+            "maxItems": LARGEST,
+            "x-messages": {
+                "minItems": "规划至少要有一章",
+                "maxItems": f"规划最多 {LARGEST} 章（第{chinese_number(LARGEST)}章）：章的编号到此为止，"
+                "请合并部分章节",
+            },
         },
     }
     return document(
@@ -148,4 +154,5 @@ def schema() -> dict[str, Any]:
         properties,
         ["title", "chapters"],
         definitions={"indicator": _indicator_row()},
+        **{"x-placeholders": list(PLACEHOLDERS), "x-heading-level": 1},  # `#` prints as 一、
     )

@@ -6,7 +6,13 @@ from ruamel.yaml.comments import CommentedSeq
 
 from gencli.base.yaml_writing import Block, block
 from gencli.kinds.plan import form
-from gencli.kinds.skeleton_common import head, optional
+from gencli.kinds.skeleton_common import BODY_PLACEHOLDER, head, optional
+
+PREFACE_PLACEHOLDER = "（印在第一章之前的文字）"
+SECTION_PLACEHOLDER = "第一节标题"
+# What the skeleton writes for its author to replace: validation warns where any is left
+# (the schema's `x-placeholders`). The chapter title 发展基础 is a real one, kept.
+PLACEHOLDERS = (PREFACE_PLACEHOLDER, SECTION_PLACEHOLDER, BODY_PLACEHOLDER)
 
 
 def _chapter(year: int | None) -> Block:
@@ -16,7 +22,7 @@ def _chapter(year: int | None) -> Block:
     chapter.comment(
         "章正文：# 标题印为“一、”，## 为“（一）”，### 为“1.”；```专栏 标题 … ``` 为专栏"
     )
-    chapter.put("body", block("# 第一节标题\n\n正文。\n"))
+    chapter.put("body", block(f"# {SECTION_PLACEHOLDER}\n\n{BODY_PLACEHOLDER}\n"))
     columns = "、".join(f"{c.key}（{c.title}）" for c in form.INDICATOR_COLUMNS)
     chapter.comment(
         "主要指标表（可选，印在本章正文之后）；每行：" + columns,
@@ -37,6 +43,6 @@ def skeleton(year: int | None, agency: str | None, ref: str) -> str:
     document.put("title", f"{agency or '某某'}规划")
     optional(document, "agency", agency, "某某局        # 编制机关（可选）")
     document.comment("date: 2025-01-20        # 成文日期（可选；填写时与编制机关一起印在正文之后）")
-    document.put("preface", block("（印在第一章之前的文字）\n"))
+    document.put("preface", block(f"{PREFACE_PLACEHOLDER}\n"))
     document.put("chapters", CommentedSeq([_chapter(year).close()]))
     return document.text()

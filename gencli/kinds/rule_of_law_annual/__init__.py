@@ -10,4 +10,5 @@ KIND = Kind(
     schema=deferred(f"{__name__}.schema", "schema"),
     normalize=normalize.normalize,
     skeleton=deferred(f"{__name__}.skeleton", "skeleton"),
+    roll_over=deferred(f"{__name__}.rollover", "roll_over"),
 )

@@ -10,6 +10,7 @@ from gencli.kinds.schema_common import (
     PREFACE,
     agency_property,
     date_property,
+    date_rules,
     document,
     kind_property,
     narrative,
@@ -17,6 +18,7 @@ from gencli.kinds.schema_common import (
     warn_if_empty,
     year_property,
 )
+from gencli.kinds.skeleton_common import BODY_PLACEHOLDER
 
 
 def schema() -> dict[str, Any]:
@@ -47,4 +49,7 @@ def schema() -> dict[str, Any]:
         properties,
         ["agency", "year", *[p.key for p in rla.PARTS if p.required]],
         **{"x-parts": [p.key for p in rla.PARTS]},
+        **date_rules(after_year_end=True),
+        **{"x-placeholders": [BODY_PLACEHOLDER]},  # under each heading of a rolled-over outline
+        **{"x-heading-level": 2},  # a part's `#` prints as （一）
     )

@@ -9,6 +9,7 @@ from gencli.kinds.schema_common import (
     EARLIEST_YEAR,
     agency_property,
     date_property,
+    date_rules,
     document,
     kind_property,
     narrative,
@@ -16,6 +17,7 @@ from gencli.kinds.schema_common import (
     year_property,
 )
 from gencli.kinds.work_summary import form as work_summary
+from gencli.kinds.work_summary.skeleton import PLACEHOLDERS
 
 
 def schema() -> dict[str, Any]:
@@ -43,4 +45,6 @@ def schema() -> dict[str, Any]:
         "工作总结等自由结构的报告：标题加一段正文，标题层级由生成器编号（gencli 报告 YAML）",
         properties,
         ["title", "body"],
+        **date_rules(after_year_end=False),
+        **{"x-placeholders": list(PLACEHOLDERS), "x-heading-level": 1},  # `#` prints as 一、
     )

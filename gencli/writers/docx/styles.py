@@ -153,8 +153,10 @@ def _spacing(line: int | None, before: int | None) -> Element | None:
 
 
 def _grid_layout() -> tuple[Element, ...]:
-    """No extra space between CJK and Latin text: it would push lines off the 28-character grid."""
-    return val("w:autoSpaceDE", 0), val("w:autoSpaceDN", 0)
+    """No extra space between CJK and Latin text, and no punctuation hanging into the margin
+    (LibreOffice reads w:overflowPunct from a style, not from the document defaults): either
+    would push lines off the 28-character grid."""
+    return val("w:overflowPunct", 0), val("w:autoSpaceDE", 0), val("w:autoSpaceDN", 0)
 
 
 PARAGRAPH_STYLES: tuple[ParagraphStyle, ...] = (
@@ -394,10 +396,14 @@ def _doc_defaults(lang: str) -> Element:
         *size(BODY_SIZE),
         el("w:lang", {"w:val": "en-US", "w:eastAsia": lang, "w:bidi": "ar-SA"}),
     )
+    # 避头尾 on (kinsoku: no closing mark starts a line), and no punctuation hanging past the
+    # margin (overflowPunct off): a hanging "、" makes a 29-character line (GB/T 9704 5.2.3: 28).
     ppr = el(
         "w:pPr",
         None,
         val("w:widowControl", 0),
+        val("w:kinsoku", 1),
+        val("w:overflowPunct", 0),
         el("w:spacing", {"w:before": 0, "w:after": 0, "w:line": 240, "w:lineRule": "auto"}),
     )
     return el("w:docDefaults", None, el("w:rPrDefault", None, rpr), el("w:pPrDefault", None, ppr))

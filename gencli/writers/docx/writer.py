@@ -56,7 +56,7 @@ FOOTER_DISTANCE = 1418  # 25 mm: puts the page number's dashes 7 mm below the �
 
 # Characters whose width depends on the face: LibreOffice sets them half-width in the Latin face
 # whatever w:hint says, so they get the CJK face in every slot.
-AMBIGUOUS = frozenset("“”‘’—…·")
+AMBIGUOUS = frozenset("“”‘’—…·①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
 _AMBIGUOUS_RUNS = re.compile("([" + "".join(sorted(AMBIGUOUS)) + "]+)")
 
 # Advances on the body grid, for placing the 成文日期 under the 署名: Latin digits are half-width.
@@ -180,10 +180,11 @@ TITLE_CHARS = 19.8
 
 
 def _body(document: Document) -> list[Element]:
-    """Title (broken between words, balanced: breaks.balanced), subtitle, a blank line, the
-    blocks; the paragraph before a signature keeps with it, so 署名 and 成文日期 never stand
-    alone on a page."""
-    title = "\n".join(breaks.balanced(document.title, TITLE_CHARS))
+    """Title (in the author's lines, or broken between words and balanced: breaks.balanced),
+    subtitle, a blank line, the blocks; the paragraph before a signature keeps with it, so 署名
+    and 成文日期 never stand alone on a page."""
+    lines = document.title_lines or breaks.balanced(document.title, TITLE_CHARS)
+    title = "\n".join(lines)
     elements = [paragraph(styles.TITLE, *_runs([Run(title)], styles.TITLE))]
     if document.subtitle:
         subtitle = _runs([Run(document.subtitle)], styles.SUBTITLE)
