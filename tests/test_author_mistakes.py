@@ -58,8 +58,8 @@ def test_a_word_file_named_docx_is_named_by_validate_and_build(tmp_path: Path) -
     assert result.exit_code == 1
     assert result.stdout == (
         f"{doc}:1:1: 这是 Word 文件（.doc/.wps），不是报告的 YAML：gencli 检查和生成的是用 YAML "
-        "书写的报告源文件（gencli init 生成），请确认选对了文件；已发布的报告可先另存为 .docx，"
-        "再用 gencli import 导入为 YAML\n"
+        "书写的报告源文件（gencli init 生成），请确认选对了文件；已发布的报告可用 gencli import "
+        "导入为 YAML（需安装 LibreOffice）\n"
     )
     built = run("build", INVALID / "word-file.yaml", "-o", tmp_path / "out")
     assert built.exit_code == 1

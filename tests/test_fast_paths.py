@@ -20,6 +20,7 @@ from typing import Any
 
 import docx
 import pytest
+from docx.enum.section import WD_SECTION
 from docx.oxml.ns import nsmap
 from lxml import etree
 
@@ -28,7 +29,7 @@ from gencli.document.model import Box, Table
 from gencli.document.templating import render_document
 from gencli.loading import fastyaml
 from gencli.loading.reader import LoadError, decode, load_text
-from gencli.writers.docx import oxml, styles, xmltext
+from gencli.writers.docx import official, oxml, styles, xmltext
 from gencli.writers.docx import package as docx_package
 from gencli.writers.docx import writer as docx_writer
 
@@ -204,12 +205,18 @@ def text_body(document) -> str:
 
 def python_docx_build(document) -> bytes:
     """The .docx as python-docx saves it with nothing cached: a new python-docx Document set up by
-    the writer's own package code, the lxml body put before the section properties, saved by
-    python-docx itself (no package splicing, no zip of gencli's)."""
+    the writer's own package code, the lxml body put before the section properties (and a 版记
+    after a section break python-docx makes), saved by python-docx itself (no package
+    splicing, no zip of gencli's)."""
     word = docx.Document()
     docx_writer._set_up_package(word, document)
     for element in lxml_body(document):
         word.element.body.sectPr.addprevious(element)
+    if document.colophon:  # 版记: a last section of its own, on an even page
+        word.add_section(WD_SECTION.EVEN_PAGE)
+        word.paragraphs[-1].style = word.styles["正文无缩进"]
+        for element in official.colophon(document.colophon):
+            word.element.body.sectPr.addprevious(oxml.lxml_element(element))
     buffer = io.BytesIO()
     word.save(buffer)
     return buffer.getvalue()

@@ -205,3 +205,21 @@ def test_another_format_than_the_years_default_is_written_and_checked() -> None:
     checked = check_text(text, "2021.yaml")
     assert checked.errors == []
     assert checked.normalized["format"] == 2019
+
+
+def test_a_report_is_read_back_by_libyaml_and_ruamel_decides_only_a_doubt(monkeypatch) -> None:
+    """The read-back that proves a report is libyaml's (1 ms, not ruamel's pure 50 ms): a
+    skeleton is returned without ruamel's reader; when libyaml cannot read the text, ruamel's
+    reader is asked, and its verdict is the one that counts."""
+    from gencli.base import yaml_writing
+
+    asked: list[str] = []
+    real_load = yaml_writing._READER.load
+    monkeypatch.setattr(
+        yaml_writing._READER, "load", lambda text: asked.append(text) or real_load(text)
+    )
+    text = skeleton(2021, "某市: #2 局", "x.json", Start())
+    assert asked == [] and "agency: '某市: #2 局'" in text
+    monkeypatch.setattr(yaml_writing, "_read_quickly", lambda text: None)
+    assert skeleton(2021, "某市: #2 局", "x.json", Start()) == text
+    assert len(asked) == 1

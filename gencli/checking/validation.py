@@ -41,6 +41,9 @@ class Checked:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     raw: Any = None
     normalized: dict | None = None
+    # The report normalized after the structure check alone, set even when its figures do not
+    # add up: the preview shows such a report with the wrong cells marked.
+    structural: dict | None = None
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -418,6 +421,7 @@ def _check(text: str, name: str, previous: dict | None, root: Any = fastyaml.DEC
         found += _invisible_characters(reporter, root)
         if previous is not None:
             found += cross_year(root, normalized, previous, name)
+        checked.structural = normalized
         if not any(d.is_error for d in found):
             checked.normalized = normalized
     checked.diagnostics = sorted(found, key=lambda d: (d.line, d.column, d.severity))

@@ -3,6 +3,9 @@
 A template says what the document is, not how it looks:
 
     <document title="…" subtitle="…">
+      <masthead mark="…" number="…" signer="…"/>      版头 of a report sent up as a 公文
+      <recipients>…</recipients>                       主送机关, below the title
+      <colophon copies="…" printed-by="…" printed-on="…"/>   版记, on the last page
       <title>…</title><title>…</title>                 the title's lines, where the author broke it
       <heading level="1">一、总体情况</heading>          numbering split off into Heading.number
       <p style="body|plain|center">text <b>bold</b></p>
@@ -29,9 +32,11 @@ from gencli.document.model import (
     Block,
     Box,
     Cell,
+    Colophon,
     Column,
     Document,
     Heading,
+    Masthead,
     Paragraph,
     Run,
     Signature,
@@ -129,6 +134,13 @@ def parse(xml: str, fill: Callable[[str], str]) -> Document:
     lines = [line.text or "" for line in root.findall("title")]
     for line in root.findall("title"):
         root.remove(line)
+    masthead, recipients = _official_head(root)
+    colophon = None
+    for element in root.findall("colophon"):
+        colophon = Colophon(
+            element.get("copies", ""), element.get("printed-by", ""), element.get("printed-on", "")
+        )
+        root.remove(element)
     blocks = _blocks(root, fill)
     number_boxes(blocks)
     return Document(
@@ -137,7 +149,26 @@ def parse(xml: str, fill: Callable[[str], str]) -> Document:
         root.get("subtitle", ""),
         root.get("lang", "zh-CN"),
         lines,
+        masthead,
+        recipients,
+        colophon,
     )
+
+
+def _official_head(root: ElementTree.Element) -> tuple[Masthead | None, str]:
+    """The 版头 and 主送机关 of a report sent up as a 公文, taken out of the block flow: they
+    have fixed places around the title whatever the template puts between them."""
+    masthead = None
+    for element in root.findall("masthead"):
+        masthead = Masthead(
+            element.get("mark", ""), element.get("number", ""), element.get("signer", "")
+        )
+        root.remove(element)
+    recipients = ""
+    for element in root.findall("recipients"):
+        recipients = " ".join((element.text or "").split())
+        root.remove(element)
+    return masthead, recipients
 
 
 def number_boxes(blocks: list[Block], label: str = narrative.BOX) -> None:
@@ -162,7 +193,8 @@ def _blocks(parent: ElementTree.Element, fill: Callable[[str], str]) -> list[Blo
         elif tag == "table":
             blocks.append(_table(element))
         elif tag == "signature":
-            blocks.append(Signature(element.get("agency", ""), element.get("date", "")))
+            seal = element.get("seal") == "1"
+            blocks.append(Signature(element.get("agency", ""), element.get("date", ""), seal))
         elif tag == "box":
             blocks.append(Box([Run(element.get("title", ""))], _blocks(element, fill)))
         else:

@@ -121,10 +121,12 @@ class Table:
 
 @dataclass
 class Signature:
-    """发文机关署名 and 成文日期 at the end of the document (GB/T 9704-2012 7.3.5.2, no seal)."""
+    """发文机关署名 and 成文日期 at the end of the document (GB/T 9704-2012 7.3.5.2, no seal; with
+    `seal`, 7.3.5.1: the space a seal is pressed on)."""
 
     agency: str
     date: str
+    seal: bool = False  # room for a seal (7.3.5.1): the date four characters in, the name above it
 
 
 @dataclass
@@ -145,13 +147,40 @@ class Box:
 Block = Paragraph | Heading | ListItem | Table | Signature | Box
 
 
+@dataclass(frozen=True)
+class Masthead:
+    """版头 of a report sent up as a 公文 (GB/T 9704-2012 7.2): the 发文机关标志 (red, centred), the
+    发文字号 and, for a 上行文, the 签发人 on the same line, then the red separator line. Reports
+    published on a portal have none: it belongs to the copy sent to the superior agency."""
+
+    mark: str
+    number: str
+    signer: str = ""
+
+
+@dataclass(frozen=True)
+class Colophon:
+    """版记 of a report sent up as a 公文 (GB/T 9704-2012 7.4), on the last page below every
+    other block: `copies` is the 抄送机关 line as printed (agencies joined by ，, ending in 。;
+    empty: none), then the 印发机关 and `printed_on` as printed (“2021年1月29日印发”)."""
+
+    copies: str
+    printed_by: str
+    printed_on: str
+
+
 @dataclass
 class Document:
     """A whole report: its title (2号 小标宋, centred) and its blocks in order. `title_lines` are
-    the lines an author broke the title into (empty: the writer breaks it between words)."""
+    the lines an author broke the title into (empty: the writer breaks it between words). A
+    report sent up as a 公文 has a `masthead` above the title and `recipients` (主送机关, printed
+    with its closing full-width colon) below it, and may have a `colophon` (版记) on its last page."""
 
     title: str
     blocks: list[Block] = field(default_factory=list)
     subtitle: str = ""
     lang: str = "zh-CN"
     title_lines: list[str] = field(default_factory=list)
+    masthead: Masthead | None = None
+    recipients: str = ""
+    colophon: Colophon | None = None

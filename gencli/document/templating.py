@@ -4,10 +4,12 @@ The template is the only kind-specific piece of rendering: it receives the repor
 declaration and a few layout helpers, and writes the document vocabulary of `markup`.
 `--templates DIR` puts a user's folder in front of the packaged templates, file by file.
 
-Templates are rendered in Jinja's immutable sandbox — a template folder travels with shared
-report folders, so what it holds is data: it may read the report and the form, but not reach
-Python's internals (`cycler.__init__.__globals__.os`), call unsafe methods or change what it
-is given — and read from their folders without following links (template_loading).
+A user's templates are rendered in Jinja's immutable sandbox — a template folder travels with
+shared report folders, so what it holds is data: it may read the report and the form, but not
+reach Python's internals (`cycler.__init__.__globals__.os`), call unsafe methods or change what
+it is given — and read from their folders without following links (template_loading). The
+packaged templates are gencli's own code, rendered without the sandbox's per-attribute checks;
+the narrative inside them is rendered apart, always sandboxed (figures.py).
 """
 
 from __future__ import annotations
@@ -32,38 +34,44 @@ class TemplateError(Exception):
 def environment(user_dir: Path | None = None) -> Any:
     folders = [str(user_dir)] if user_dir else []
     folders.append(str(data_dir("templates")))
-    return _environment(tuple(folders))
+    return _environment(tuple(folders), sandboxed=user_dir is not None)
 
 
 @functools.lru_cache(maxsize=8)  # one per list of folders: its compiled templates are kept
-def _environment(folders: tuple[str, ...]) -> Any:
+def _environment(folders: tuple[str, ...], sandboxed: bool) -> Any:
+    """The packaged templates are gencli's own code and render in a plain environment (the
+    sandbox checks every attribute a template reads, about a tenth of a build); a user's
+    folder renders in the immutable sandbox, packaged templates included, since its
+    templates may include or extend them."""
     import jinja2
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     from gencli.document.template_loading import FolderLoader
 
-    env = ImmutableSandboxedEnvironment(
+    kind = ImmutableSandboxedEnvironment if sandboxed else jinja2.Environment
+    env = kind(
         loader=FolderLoader(list(folders)),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         extensions=["jinja2.ext.do"],
-        bytecode_cache=_bytecode_cache(),
+        bytecode_cache=_bytecode_cache("sandboxed" if sandboxed else "packaged"),
     )
     env.filters.update(figure=layout.figure, change=layout.change, chinese_number=chinese_number)
     env.globals.update(tree_rows=layout.tree_rows, look_up=layout.look_up, cell=layout.cell)
     return env
 
 
-def _bytecode_cache() -> Any:
+def _bytecode_cache(flavour: str) -> Any:
     """Compiled templates kept in gencli's cache folder (compiling one took longer than a
-    build), under a name that changes with gencli and Jinja."""
+    build), under a name that changes with gencli and Jinja — and with the environment, whose
+    compiled code differs (the sandbox's routes every attribute through its checks)."""
     from gencli.base import cache
     from gencli.document.template_loading import TrustedBytecodeCache
 
     name = cache.key(["jinja2"]) if cache.folder() is not None else None
-    return TrustedBytecodeCache(f"jinja-{name}") if name is not None else None
+    return TrustedBytecodeCache(f"jinja-{flavour}-{name}") if name is not None else None
 
 
 def template_name(kind: str) -> str:

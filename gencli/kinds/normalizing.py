@@ -54,6 +54,36 @@ def plain(value: Any) -> Any:
     return value
 
 
+def _agencies(written: Any, separator: str, ending: str) -> str:
+    """One agency or a list of them as printed: joined by `separator`, then `ending`, which an
+    author may or may not have written already; empty when there is none."""
+    names = written if isinstance(written, list) else [written or ""]
+    text = separator.join(name.strip() for name in names if name.strip())
+    text = text.rstrip("：:，,。.")
+    return f"{text}{ending}" if text else ""
+
+
+def official_document(data: dict) -> dict[str, str] | None:
+    """`document` (公文版头, 主送机关, 版记) as the template prints it, or None for a version to
+    be published. Several 主送机关 are joined by 、, the last followed by the full-width colon
+    (GB/T 9704-2012 7.3.2); 抄送机关 by ，, ending in 。 (7.4.2); the 印发日期 is printed
+    “2021年1月29日印发” (7.4.3). An empty `colophon` prints no 版记."""
+    written = data.get("document")
+    if not written:
+        return None
+    printed_on = written.get("printed_on")
+    return {
+        "mark": written["mark"].strip(),
+        "number": written["number"].strip(),
+        "signer": (written.get("signer") or "").strip(),
+        "recipients": _agencies(written.get("recipients"), "、", "："),
+        "copies": _agencies(written.get("copies"), "，", "。"),
+        "printed_by": (written.get("printed_by") or "").strip(),
+        "printed_on": f"{chinese_date(printed_on)}印发" if printed_on else "",
+        "seal": bool(written.get("seal")),
+    }
+
+
 def common(data: dict, kind: str, title: str) -> dict[str, Any]:
     """The keys every kind shares, defaults applied (date also in its printed form)."""
     return {

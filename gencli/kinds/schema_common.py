@@ -78,6 +78,85 @@ def date_property() -> dict[str, Any]:
     }
 
 
+# 发文字号 (GB/T 9704-2012 7.2.4): 机关代字, the year in 六角括号〔〕, the 序号 without 第 and
+# without leading zeros, then 号. Each rule is its own check, so a mistake is named for what it is.
+NUMBER_RULES = (
+    ("^[^第]*$", "发文字号的序号不加“第”，应写成“榕市监〔2021〕12号”这样"),
+    (
+        "〔[0-9]{4}〕",
+        "发文字号的年份应写全并用六角括号〔〕括入，不用 []、【】、（）或〈〉，如“〔2021〕”",
+    ),
+    ("^(?!.*〕0)", "发文字号的序号不编虚位，写“12号”而不写“012号”"),
+    ("[0-9]号$", "发文字号应以序号和“号”结尾，如“榕市监〔2021〕12号”"),
+)
+
+
+def _text(title: str, description: str) -> dict[str, Any]:
+    return {"title": title, "description": description, "type": "string", "minLength": 1}
+
+
+def official_document_property() -> dict[str, Any]:
+    """`document`: the 公文 elements of a report sent up to a superior agency (GB/T 9704-2012
+    7.2 版头, 7.3.2 主送机关, 7.4 版记). A version published on a portal leaves it out. The 版记
+    needs 印发机关 and 印发日期 together; 抄送机关 only with them."""
+    agencies = {"type": "string", "minLength": 1}
+    return {
+        "title": "公文要素",
+        "description": "作为公文报送时填写（发文机关标志、发文字号、签发人、主送机关、版记）；"
+        "公开发布的版本不需要",
+        "type": "object",
+        "properties": {
+            "mark": _text(
+                "发文机关标志", "发文机关全称或规范化简称加“文件”二字，如“福州市市场监督管理局文件”"
+            ),
+            "number": {
+                **_text(
+                    "发文字号", "如“榕市监〔2021〕12号”：年份用六角括号〔〕，序号不加“第”、不编虚位"
+                ),
+                "allOf": [
+                    {"pattern": pattern, "x-messages": {"pattern": message}}
+                    for pattern, message in NUMBER_RULES
+                ],
+            },
+            "signer": _text("签发人", "上行文的签发人姓名，印在发文字号同一行的右侧"),
+            "recipients": {
+                "title": "主送机关",
+                "description": "主送机关全称或规范化简称，多个时写成列表；印在标题下空一行，末尾加全角冒号",
+                "anyOf": [agencies, {"type": "array", "items": agencies, "minItems": 1}],
+            },
+            "copies": {
+                "title": "抄送机关",
+                "description": "抄送机关全称或规范化简称，多个时写成列表；印在版记中，"
+                "机关之间用逗号，末尾加句号",
+                "anyOf": [agencies, {"type": "array", "items": agencies, "minItems": 1}],
+            },
+            "printed_by": _text("印发机关", "送印机关，一般是发文机关的办公厅（室），印在版记中"),
+            "printed_on": {
+                **date_property(),
+                "title": "印发日期",
+                "description": "公文的送印日期，如 2021-01-29；印在版记中，印为“2021年1月29日印发”",
+            },
+            "seal": {
+                "title": "加盖印章",
+                "description": "true：留出盖章的位置（GB/T 9704 7.3.5.1）：成文日期右空四字，署名以成文日期为准"
+                "居中，与正文之间多空一行，印章下压署名和成文日期；需要有成文日期 date",
+                "type": "boolean",
+            },
+        },
+        "required": ["mark", "number"],
+        "dependencies": {
+            "printed_by": ["printed_on"],
+            "printed_on": ["printed_by"],
+            "copies": ["printed_by", "printed_on"],
+        },
+        "x-messages": {
+            "dependencies": "版记的印发机关 printed_by 和印发日期 printed_on 要一起填写，"
+            "填写抄送机关 copies 时也要填写这两项"
+        },
+        "additionalProperties": False,
+    }
+
+
 def document(
     kind: str,
     name: str,

@@ -55,6 +55,22 @@ MARKDOWN_HINT = "叙述部分用 Markdown 书写；标题不写编号，由生�
 
 BODY_PLACEHOLDER = "正文。"  # the paragraph a skeleton leaves under each heading, to be written
 
+# The 公文 block a report sent up to a superior agency adds (GB/T 9704-2012 版头, 主送, 版记),
+# commented out: the version published on a portal has none.
+OFFICIAL_DOCUMENT = (
+    "作为公文报送上级机关时，去掉下面各行的“#”并填写；公开发布的版本不需要：",
+    "document:",
+    "  mark: 某某局文件              # 发文机关标志（红色、居中）",
+    "  number: 某〔2025〕1号         # 发文字号：年份用六角括号〔〕，序号不加“第”、不编虚位",
+    "  signer: 某某某                # 签发人（上行文：与发文字号同一行，居右空一字）",
+    "  recipients: 某某市人民政府    # 主送机关（标题下空一行，居左顶格，末尾加全角冒号）",
+    "  copies: [某某厅, 某某局]      # 抄送机关（版记；可省略）",
+    "  printed_by: 某某局办公室      # 印发机关（版记，与印发日期一起填写）",
+    "  printed_on: 2025-01-20        # 印发日期（印为“2025年1月20日印发”）",
+    "  seal: true                    # 加盖印章：留出盖章位置（成文日期右空四字，署名居中其上）",
+    "",
+)
+
 
 def modeline(ref: str) -> str:
     """The editor modeline (a comment line, without its `# `): which schema checks the file."""

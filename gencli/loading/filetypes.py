@@ -40,12 +40,13 @@ OLD_WORD = "Word 文件（.doc/.wps）"
 WEB_PAGE = "网页文件（HTML）"
 PDF = "PDF 文件"
 
-# What to do instead, for the files `gencli import` reads (a published report saved as a web
-# page or a .docx) or can read once saved in a newer format.
+# What to do instead, for the files `gencli import` reads (a web page, a .docx, a text PDF, and
+# a .doc or .wps converted through LibreOffice).
 _IMPORTABLE = {
     DOCX: "已发布的报告可用 gencli import 导入为 YAML",
     WEB_PAGE: "已发布的报告可用 gencli import 导入为 YAML",
-    OLD_WORD: "已发布的报告可先另存为 .docx，再用 gencli import 导入为 YAML",
+    OLD_WORD: "已发布的报告可用 gencli import 导入为 YAML（需安装 LibreOffice）",
+    PDF: "已发布的报告可用 gencli import 导入为 YAML（扫描件除外）",
 }
 
 

@@ -57,7 +57,9 @@ class CheckTask:
     guarded: bool = True
 
 
-def _guarded(path: Path, guarded: bool, work: Callable[[], Outcome]) -> Outcome:
+def contained(path: Path, guarded: bool, work: Callable[[], Outcome]) -> Outcome:
+    """Run one report's work; in a batch (`guarded`) its failure becomes its Outcome instead
+    of stopping the others (import's jobs use it too)."""
     if not guarded:
         return work()
     try:
@@ -96,7 +98,7 @@ def build_job(task: BuildTask) -> Outcome:
             pdf_source=built.pdf[1] if built.pdf else b"",
         )
 
-    return _guarded(task.source.path, task.guarded, work)
+    return contained(task.source.path, task.guarded, work)
 
 
 def check_job(task: CheckTask) -> Outcome:
@@ -109,7 +111,7 @@ def check_job(task: CheckTask) -> Outcome:
         failed = bool(checked.errors or (task.strict and checked.warnings))
         return Outcome(str(task.path), checked.diagnostics, failed=failed)
 
-    return _guarded(task.path, task.guarded, work)
+    return contained(task.path, task.guarded, work)
 
 
 class _Progress:

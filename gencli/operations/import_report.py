@@ -16,7 +16,7 @@ from pathlib import Path
 
 from gencli.checking.diagnostics import ERROR, WARNING, Diagnostic
 from gencli.loading.sources import Source
-from gencli.operations.batch import Outcome, _guarded
+from gencli.operations.batch import Outcome, contained
 
 PAGES = (".html", ".htm")
 WORD = (".docx",)
@@ -146,4 +146,4 @@ def _write_summary(task: ImportTask, flow) -> Outcome:
 
 def import_job(task: ImportTask) -> Outcome:
     """`import_file`, its failures kept to this source in a batch."""
-    return _guarded(task.source.path, task.guarded, lambda: import_file(task))
+    return contained(task.source.path, task.guarded, lambda: import_file(task))

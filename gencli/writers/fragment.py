@@ -20,9 +20,11 @@ from gencli.document.model import (
     Block,
     Box,
     Cell,
+    Colophon,
     Document,
     Heading,
     ListItem,
+    Masthead,
     Paragraph,
     Run,
     Signature,
@@ -40,6 +42,9 @@ _HEITI = "SimHei, 黑体, 'Noto Sans CJK SC', sans-serif"
 _KAITI = "KaiTi, 楷体, 楷体_GB2312, 'AR PL UKai CN', serif"
 
 _BODY = f"margin: 0; font-family: {_FANGSONG}; font-size: 16pt; line-height: 1.8"
+_COLOPHON = (
+    f"margin: 0; font-family: {_FANGSONG}; font-size: 14pt; line-height: 1.8; padding: 0.2em 1em"
+)
 _STYLES = {
     "title": f"margin: 0 0 1em; text-align: center; font-family: {_XIAOBIAOSONG}; "
     "font-size: 22pt; line-height: 1.5",
@@ -53,6 +58,13 @@ _STYLES = {
     "heading-4": f"{_BODY}; text-indent: 2em",
     "chapter": f"margin: 1em 0 0; font-family: {_HEITI}; font-size: 16pt; text-align: center",
     "signature": f"{_BODY}; text-align: right; padding-right: 4em",
+    "mark": f"margin: 0 0 1em; text-align: center; font-family: {_XIAOBIAOSONG}; "
+    "font-size: 36pt; line-height: 1.3; color: #e00",
+    "copies": f"{_COLOPHON}; border-top: 1pt solid #000; border-bottom: 0.75pt solid #000",
+    "printed": f"{_COLOPHON}; border-bottom: 1pt solid #000",
+    "printed-only": f"{_COLOPHON}; border-top: 1pt solid #000; border-bottom: 1pt solid #000",
+    "number": f"{_BODY}; text-align: center; border-bottom: 1.5pt solid #e00; "
+    "padding-bottom: 4mm; margin-bottom: 2.5em",
     "box": "margin: 0.5em 0; padding: 0.4em 0.8em; border: 1.5px solid #000",
     "box-title": f"margin: 0; font-family: {_HEITI}; font-size: 14pt; text-align: center",
     "table": "border-collapse: collapse; width: 100%; margin: 0.5em auto; "
@@ -165,12 +177,36 @@ def _face(style: str) -> str:
     return "; ".join(p for p in _STYLES[style].split("; ") if p.startswith(("font-", "text-i")))
 
 
+def _masthead(head: Masthead) -> list[str]:
+    """版头, simply: the red mark, then the 发文字号 and 签发人 on one centred line over the red
+    line (an editor keeps no flex layout to push the 签发人 to the right)."""
+    number = _esc(head.number)
+    if head.signer:
+        number += (
+            f'{"&emsp;" * 4}签发人：<span style="font-family: {_KAITI}">{_esc(head.signer)}</span>'
+        )
+    return [_p("mark", _esc(head.mark), "center"), _p("number", number, "center")]
+
+
+def _colophon(block: Colophon) -> list[str]:
+    """版记, simply: the 抄送 line and the 印发 line between rules, after the document."""
+    lines = [_p("copies", f"抄送：{_esc(block.copies)}")] if block.copies else []
+    printed = f"{_esc(block.printed_by)}{'&emsp;' * 4}{_esc(block.printed_on)}"
+    style = "printed" if block.copies else "printed-only"
+    return [*lines, _p(style, printed)]
+
+
 def write_fragment(document: Document) -> str:
     """The fragment as text: a sequence of block elements, no document wrapper."""
     title = document.title_lines or breaks.balanced(document.title, TITLE_CHARS)
-    lines = [_p("title", "<br>".join(map(_esc, title)), "center")]
+    lines = _masthead(document.masthead) if document.masthead else []
+    lines.append(_p("title", "<br>".join(map(_esc, title)), "center"))
     if document.subtitle:
         lines.append(_p("subtitle", _esc(document.subtitle), "center"))
+    if document.recipients:
+        lines.append(_p("plain", _esc(document.recipients)))
     for block in document.blocks:
         lines += _block(block)
+    if document.colophon:
+        lines += _colophon(document.colophon)
     return "\n".join(lines) + "\n"

@@ -16,9 +16,11 @@ from gencli.document.model import (
     Block,
     Box,
     Cell,
+    Colophon,
     Document,
     Heading,
     ListItem,
+    Masthead,
     Paragraph,
     Run,
     Signature,
@@ -85,9 +87,25 @@ aside.box {{ border: 1.5px solid #000; padding: 0.4em 0.8em; margin: 0.5em 0; fo
 aside.box h2, aside.box h3, aside.box h4, aside.box h5, aside.box h6 {{ font-family: {_FANGSONG};
   font-size: 14pt; font-weight: bold; }}
 aside.box p.box-title {{ font-family: {_HEITI}; text-align: center; text-indent: 0; }}
+.masthead {{ margin-bottom: 2.5em; }}
+.masthead .mark {{ font-family: {_XIAOBIAOSONG}; font-size: 36pt; color: #e00; text-align: center;
+  text-indent: 0; line-height: 1.3; margin: 0 0 1em; }}
+.masthead .number-line {{ display: flex; justify-content: center; text-indent: 0;
+  border-bottom: 1.5pt solid #e00; padding: 0 1em 4mm; }}
+.masthead .number-line.signed {{ justify-content: space-between; }}
+.masthead .signer-name {{ font-family: {_KAITI}; }}
+p.recipients {{ text-indent: 0; }}
+footer.colophon {{ margin-top: 4em; font-size: 14pt; border-top: 1pt solid #000;
+  border-bottom: 1pt solid #000; break-inside: avoid; page-break-inside: avoid; }}
+footer.colophon p {{ text-indent: 0; padding: 0.2em 1em; }}
+footer.colophon p.copies {{ padding-left: 4em; text-indent: -3em;
+  border-bottom: 0.75pt solid #000; }}
+footer.colophon p.printed {{ display: flex; justify-content: space-between; }}
 footer.signature-block {{ width: fit-content; max-width: 100%; margin: 2em 2em 0 auto; }}
 footer.signature-block p {{ text-indent: 0; }}
 footer.signature-block p.date {{ padding-left: 2em; }}
+footer.signature-block.sealed {{ margin: 3.6em 4em 0 auto; text-align: center; }}
+footer.signature-block.sealed p.date {{ padding-left: 0; }}
 @media screen {{
   tbody th {{ min-width: 4em; }}
 }}
@@ -231,7 +249,8 @@ def _block(block: Block, shift: int = 0) -> list[str]:
     if isinstance(block, Table):
         return _table(block)
     if isinstance(block, Signature):
-        lines = ['<footer class="signature-block">']
+        sealed = " sealed" if block.seal else ""
+        lines = [f'<footer class="signature-block{sealed}">']
         if block.agency:
             lines.append(f'<p class="signature">{_esc(block.agency)}</p>')
         if block.date:
@@ -256,6 +275,35 @@ def _title(document: Document) -> str:
     return "<h1>" + "".join(f'<span class="line">{_esc(line)}</span>' for line in lines) + "</h1>"
 
 
+def _masthead(head: Masthead) -> list[str]:
+    """版头 of a report sent up as a 公文: the red mark, the 发文字号 (with a 上行文's 签发人 at
+    the right) over the red line."""
+    number = f'<span class="document-number">{_esc(head.number)}</span>'
+    css = "number-line"
+    if head.signer:
+        css = "number-line signed"
+        number += f'<span class="signer">签发人：<span class="signer-name">{_esc(head.signer)}</span></span>'
+    return [
+        '<div class="masthead">',
+        f'<p class="mark">{_esc(head.mark)}</p>',
+        f'<p class="{css}">{number}</p>',
+        "</div>",
+    ]
+
+
+def _colophon(block: Colophon) -> list[str]:
+    """版记: the 抄送机关 (回行 aligned after “抄送：”), then the 印发机关 and 印发日期, between
+    rules; a page has no last page to put it on, so it follows the document."""
+    lines = ['<footer class="colophon">']
+    if block.copies:
+        lines.append(f'<p class="copies">抄送：{_esc(block.copies)}</p>')
+    lines.append(
+        f'<p class="printed"><span>{_esc(block.printed_by)}</span>'
+        f"<span>{_esc(block.printed_on)}</span></p>"
+    )
+    return [*lines, "</footer>"]
+
+
 def write_html(document: Document) -> str:
     """Return the whole page as a string; the caller decides where and how to save it."""
     shift = int(any(isinstance(b, Heading) and b.level == 0 for b in document.blocks))
@@ -274,12 +322,17 @@ def write_html(document: Document) -> str:
         "<main>",
         '<article class="chapters">' if shift else "<article>",
         "<header>",
+        *(_masthead(document.masthead) if document.masthead else ()),
         _title(document),
     ]
     if document.subtitle:
         lines.append(f'<p class="subtitle">{_esc(document.subtitle)}</p>')
     lines.append("</header>")
+    if document.recipients:
+        lines.append(f'<p class="recipients">{_esc(document.recipients)}</p>')
     for block in document.blocks:
         lines += _block(block, shift)
+    if document.colophon:
+        lines += _colophon(document.colophon)
     lines += ["</article>", "</main>", "</body>", "</html>"]
     return "\n".join(lines) + "\n"

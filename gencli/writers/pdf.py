@@ -37,6 +37,12 @@ class PdfError(Exception):
     """LibreOffice is missing or failed, in Chinese."""
 
 
+# Keep the pages LibreOffice inserts itself (IsSkipEmptyPages, which is on by default): the blank
+# page before a 版记 that must start on an even page (writers.docx.official) belongs in a PDF
+# printed on both sides. Documents without such a break have none, so nothing else changes.
+PDF_FILTER = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}'
+
+
 def soffice() -> str | None:
     for name in SOFFICE_NAMES:
         found = shutil.which(name)
@@ -78,7 +84,7 @@ def convert(documents: Sequence[bytes]) -> list[bytes]:
             "--nolockcheck",
             "--norestore",
             "--convert-to",
-            "pdf:writer_pdf_Export",
+            PDF_FILTER,
             "--outdir",
             str(out),
             *map(str, inputs),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from gencli.kinds.normalizing import common, plain
+from gencli.kinds.normalizing import common, official_document, plain
 from gencli.kinds.rule_of_law_annual import form as rla
 
 
@@ -13,4 +13,5 @@ def normalize(report: dict) -> dict[str, Any]:
     data = plain(report)
     out = common(data, rla.KIND, rla.default_title(data["agency"], data["year"]))
     out.update({part.key: data.get(part.key) or "" for part in rla.PARTS})
+    out["document"] = official_document(data)
     return out

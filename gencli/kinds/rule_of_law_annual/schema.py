@@ -14,6 +14,7 @@ from gencli.kinds.schema_common import (
     document,
     kind_property,
     narrative,
+    official_document_property,
     title_property,
     warn_if_empty,
     year_property,
@@ -42,6 +43,7 @@ def schema() -> dict[str, Any]:
             properties[part.key].update(
                 warn_if_empty(f"{title} 为空：{rla.REGULATION}第二十五条要求报告此项内容")
             )
+    properties["document"] = official_document_property()
     return document(
         rla.KIND,
         rla.NAME,

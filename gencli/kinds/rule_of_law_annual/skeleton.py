@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from gencli.base.yaml_writing import EMPTY, block
 from gencli.kinds.rule_of_law_annual import form as rla
-from gencli.kinds.skeleton_common import ZEROS, Start, head
+from gencli.kinds.skeleton_common import OFFICIAL_DOCUMENT, ZEROS, Start, head
 
 
 def skeleton(year: int | None, agency: str | None, ref: str, start: Start = ZEROS) -> str:
@@ -21,6 +21,7 @@ def skeleton(year: int | None, agency: str | None, ref: str, start: Start = ZERO
         f"date: {start.date or f'{year + 1}-03-20'}        # 成文日期（可选，印在署名下方）",
         "各部分中 # 标题印为（一），## 为 1.，### 为（1）",
         "",
+        *OFFICIAL_DOCUMENT,
     )
     for part in rla.parts_for(year):
         text = start.texts.get(part.key)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from gencli.kinds.normalizing import common, plain
+from gencli.kinds.normalizing import common, official_document, plain
 from gencli.kinds.work_summary import form
 
 
@@ -13,4 +13,4 @@ def normalize(report: dict) -> dict[str, Any]:
     data = plain(report)
     out = common(data, form.KIND, data["title"])
     del out["preface"]  # the body begins with its own opening paragraphs
-    return {**out, "body": data["body"]}
+    return {**out, "body": data["body"], "document": official_document(data)}

@@ -13,6 +13,7 @@ from gencli.kinds.schema_common import (
     document,
     kind_property,
     narrative,
+    official_document_property,
     title_property,
     year_property,
 )
@@ -38,6 +39,7 @@ def schema() -> dict[str, Any]:
             "正文",
             f"报告全文：{numbering_hint()}；标题行在“。”后接着写正文即为段首标题",
         ),
+        "document": official_document_property(),
     }
     return document(
         work_summary.KIND,

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from gencli.base.yaml_writing import block
-from gencli.kinds.skeleton_common import BODY_PLACEHOLDER, ZEROS, Start, head, optional
+from gencli.kinds.skeleton_common import (
+    BODY_PLACEHOLDER,
+    OFFICIAL_DOCUMENT,
+    ZEROS,
+    Start,
+    head,
+    optional,
+)
 from gencli.kinds.work_summary import form
 
 OPENING_PLACEHOLDER = "（开头一段）"
@@ -26,6 +33,8 @@ def skeleton(
     document.comment(
         f"date: {start.date or f'{year + 1 if year else 2025}-01-20'}        "
         "# 成文日期（可选；填写时与报告机关一起印在正文之后）",
+        "",
+        *OFFICIAL_DOCUMENT,
         "正文：# 标题印为“一、”，## 为“（一）”，### 为“1.”，#### 为“（1）”；",
         "标题行在“。”之后接着写正文，即印为段首标题。",
         *start.previous_text("body"),

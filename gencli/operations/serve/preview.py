@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from gencli.checking.diagnostics import ERROR, Diagnostic
-from gencli.checking.validation import check_text, read_structure
+from gencli.checking.validation import check_text
 from gencli.loading.reader import LoadError, read_report
 from gencli.operations.serve.annotate import annotate
 
@@ -60,9 +60,7 @@ def preview_text(text: str, name: str, templates: Path | None = None) -> Preview
 
     checked = check_text(text, name)
     findings = list(checked.diagnostics)
-    normalized = checked.normalized
-    if normalized is None and findings:
-        normalized = read_structure(text, name)[1]
+    normalized = checked.normalized or checked.structural
     if normalized is None:
         return Preview(name, name, None, findings=[(f, None) for f in findings])
     try:

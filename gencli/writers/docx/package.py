@@ -168,9 +168,19 @@ class Package:
             members, (document[:cut], document[cut:]), (core[:mark], core[mark + len(TITLE_MARK) :])
         )
 
-    def write(self, body: str, title: str) -> bytes:
-        """The .docx with `body` (serialized elements) and `title`."""
-        document = self.document[0] + body.encode("utf-8") + self.document[1]
+    @property
+    def section(self) -> str:
+        """The section properties (w:sectPr) every document ends with: page, margins, footers."""
+        tail = self.document[1]
+        return tail[: tail.index(b"</w:sectPr>") + len(b"</w:sectPr>")].decode("utf-8")
+
+    def write(self, body: str, title: str, last_section: str | None = None) -> bytes:
+        """The .docx with `body` (serialized elements) and `title`; `last_section` replaces the
+        final section properties (a document whose last page is a section of its own)."""
+        tail = self.document[1]
+        if last_section is not None:
+            tail = last_section.encode("utf-8") + tail[len(self.section.encode("utf-8")) :]
+        document = self.document[0] + body.encode("utf-8") + tail
         core = self.core[0] + _title(title) + self.core[1]
         changed = {entry.name: entry for entry in (member(DOCUMENT, document), member(CORE, core))}
         return zip_members(changed.get(entry.name, entry) for entry in self.members)

@@ -29,8 +29,8 @@ from gencli.document.model import (
     Signature,
     Table,
 )
+from gencli.writers.docx import official, styles, tablefit, xmltext
 from gencli.writers.docx import package as docx_package
-from gencli.writers.docx import styles, tablefit, xmltext
 from gencli.writers.docx.oxml import (
     Element,
     body_node,
@@ -63,6 +63,7 @@ _AMBIGUOUS_RUNS = re.compile("([" + "".join(sorted(AMBIGUOUS)) + "]+)")
 FULL_WIDTH = styles.ADVANCE
 HALF_WIDTH = styles.CHAR // 2 - 5
 TWO_CHARS = 2 * FULL_WIDTH
+AUTOSPACE = 0.2  # em clients add between a Chinese character and a digit (w:autoSpaceDN)
 
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 FIXED_TIME = datetime(2000, 1, 1, tzinfo=timezone.utc)
@@ -75,11 +76,18 @@ BORDER = {"w:val": "single", "w:sz": 4, "w:space": 0, "w:color": "000000"}  # 0.
 def write_docx(document: Document) -> bytes:
     """The .docx file for `document`, byte-identical for equal documents. The package around
     the body is the same for every document in a language, so it is built once (docx_package),
-    and the body is written as text (xmltext): the bytes lxml would write, faster."""
+    and the body is written as text (xmltext): the bytes lxml would write, faster. A 版记
+    (official.colophon) is a last section of its own, starting on an even page."""
     package = docx_package.package(document.lang, _empty_package)
     with xmltext.building():
         body = _body(document)
-    return package.write("".join(body_node(node).xml() for node in body), document.title)
+        colophon = official.colophon(document.colophon) if document.colophon else []
+    text = "".join(body_node(node).xml() for node in body)
+    if not colophon:
+        return package.write(text, document.title)
+    text += official.section_break(package.section)
+    text += "".join(body_node(node).xml() for node in colophon)
+    return package.write(text, document.title, official.last_page(package.section))
 
 
 def _empty_package(lang: str, title: str) -> docx.document.Document:
@@ -180,16 +188,20 @@ TITLE_CHARS = 19.8
 
 
 def _body(document: Document) -> list[Element]:
-    """Title (in the author's lines, or broken between words and balanced: breaks.balanced),
-    subtitle, a blank line, the blocks; the paragraph before a signature keeps with it, so 署名
+    """版头 for a report sent up as a 公文 (official), title (in the author's lines, or broken
+    between words and balanced: breaks.balanced), subtitle, a blank line, 主送机关, the blocks; the paragraph before a signature keeps with it, so 署名
     and 成文日期 never stand alone on a page."""
     lines = document.title_lines or breaks.balanced(document.title, TITLE_CHARS)
     title = "\n".join(lines)
-    elements = [paragraph(styles.TITLE, *_runs([Run(title)], styles.TITLE))]
+    elements = official.masthead(document.masthead) if document.masthead else []
+    elements.append(paragraph(styles.TITLE, *_runs([Run(title)], styles.TITLE)))
     if document.subtitle:
         subtitle = _runs([Run(document.subtitle)], styles.SUBTITLE)
         elements.append(paragraph(styles.SUBTITLE, *subtitle))
     elements.append(paragraph(styles.BODY))
+    if document.recipients:
+        recipients = _runs([Run(document.recipients)], styles.BODY_PLAIN)
+        elements.append(paragraph(styles.BODY_PLAIN, *recipients))
     chaptered = any(isinstance(block, Heading) and block.level == 0 for block in document.blocks)
     blocks = document.blocks
     kept = {
@@ -284,14 +296,33 @@ def _list_item(block: ListItem, extra: tuple = ()) -> Element:
 def _signature(block: Signature) -> list[Element]:
     """署名 and 成文日期 without a seal (GB/T 9704 7.3.5.2): one blank line below the body, the
     name two characters from the right, the date's first character two characters right of the
-    name's; a date longer than the name sits two from the right and pushes the name left."""
+    name's; a date longer than the name sits two from the right and pushes the name left.
+
+    With a seal (7.3.5.1) the date is four characters from the right and the name centred over
+    it, two blank lines below the body: the seal (about four lines high) is pressed over both,
+    its top within a line of the body."""
     name_width, date_width = _width(block.agency), _width(block.date)
-    if date_width <= name_width:
+    if block.seal:
+        # The name is centred on the date by indents, so the date's printed width is estimated:
+        # digits at tablefit.DIGIT (between Times New Roman's and the Linux stand-ins' widths),
+        # and the space clients add between Chinese characters and digits (autoSpaceDN, about
+        # a fifth of a character at each change).
+        date_right = 2 * TWO_CHARS
+        digits = sum(ch.isdigit() for ch in block.date)
+        changes = sum(a.isdigit() != b.isdigit() for a, b in zip(block.date, block.date[1:]))
+        printed = (
+            date_width
+            + digits * (round(tablefit.DIGIT * styles.CHAR) - HALF_WIDTH)
+            + changes * round(AUTOSPACE * styles.CHAR)
+        )
+        name_right = max(0, date_right + (printed - name_width) // 2)
+    elif date_width <= name_width:
         name_right, date_right = TWO_CHARS, name_width - date_width
     else:
         name_right, date_right = 2 * TWO_CHARS + date_width - name_width, TWO_CHARS
+    blank = [paragraph(styles.BODY, ppr=(el("w:keepNext"),)) for _ in range(2 if block.seal else 1)]
     return [
-        paragraph(styles.BODY, ppr=(el("w:keepNext"),)),
+        *blank,
         paragraph(
             styles.SIGNATURE,
             *_runs([Run(block.agency)], styles.SIGNATURE),
