@@ -4,11 +4,14 @@ that stood in, and all-or-nothing output when LibreOffice is missing or fails.""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import stat
 import subprocess
 import sys
 import time
+import zipfile
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -16,8 +19,9 @@ import pytest
 from gencli.writers import pdf
 
 from .conftest import EXAMPLES
-from .office import pdf_info, pdf_text, soffice_or_skip
+from .office import pdf_info, pdf_text, pdf_words, soffice_or_skip
 
+NUMBER = r"\d+(?:\.\d+)?"
 REPORTS = [EXAMPLES / "fujian-amr-2020.yaml", EXAMPLES / "pingtan-2023.yaml"]
 
 
@@ -66,9 +70,28 @@ def test_a_batch_is_printed_by_one_libreoffice_with_every_figure(tmp_path: Path)
         )
     text = pdf_text(tmp_path / "out" / "fujian-amr-2020.pdf")
     assert "福建省市场监督管理局" in text and "政府信息公开工作年度报告" in text
-    assert "4804" in text and "13989.54" in text  # 表二's figures, laid out by LibreOffice
+    for report in REPORTS:  # every figure of every table, as often as the .docx holds it
+        words = pdf_words(tmp_path / "out" / f"{report.stem}.pdf")
+        printed = Counter(n for word in words for n in re.findall(NUMBER, word.text))
+        wanted = Counter(_docx_figures(tmp_path / "out" / f"{report.stem}.docx"))
+        assert sum(wanted.values()) > 100  # the three tables: well over a hundred cells
+        assert {f: n for f, n in wanted.items() if printed[f] < n} == {}, report.stem
     assert int(pdf_info(tmp_path / "out" / "pingtan-2023.pdf")["Pages"]) >= 3
     assert not (home / ".config" / "libreoffice").exists()  # the user's profile untouched
+
+
+def _docx_figures(docx: Path) -> list[str]:
+    """The numbers in the .docx's table cells (13989.54 of 13989.54万元, 1 of 增 1)."""
+    from lxml import etree
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    with zipfile.ZipFile(docx) as package:
+        body = etree.fromstring(package.read("word/document.xml"))
+    figures = []
+    for cell in body.iter(f"{w}tc"):
+        text = "".join(t.text or "" for t in cell.iter(f"{w}t")).strip()
+        figures += re.findall(NUMBER, text)
+    return figures
 
 
 def test_without_libreoffice_nothing_is_written_and_it_says_so(tmp_path: Path) -> None:
