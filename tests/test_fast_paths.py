@@ -90,6 +90,21 @@ def plain(value: Any) -> Any:
     return value
 
 
+def placed(value: Any, path: tuple = ()) -> dict:
+    """Every position a loaded tree keeps (`lc.data`, both readers' shape), by entry path, and
+    which values are block text (`|`, `>`): what findings are placed by."""
+    found: dict = {}
+    if isinstance(value, (dict, list)):
+        where = value.lc.data  # type: ignore[union-attr]
+        entries = value.items() if isinstance(value, dict) else enumerate(value)
+        for key, child in entries:
+            found[(*path, key)] = list(where[key])
+            found.update(placed(child, (*path, key)))
+    elif isinstance(value, str):
+        found[(*path, "style")] = type(value).__name__
+    return found
+
+
 def agrees(text: str) -> None:
     fast = fastyaml.load(text)
     if fast is fastyaml.DECLINED:
@@ -101,6 +116,7 @@ def agrees(text: str) -> None:
             f"fastyaml read what ruamel refuses ({error.message}): {text!r}"
         ) from error
     assert repr(plain(fast)) == repr(plain(slow)), text
+    assert placed(fast) == placed(slow), text
 
 
 def texts() -> list[str]:

@@ -17,7 +17,15 @@ from gencli.cli.commands import main
 from .conftest import EXAMPLES, ROOT
 
 PUBLISHED = ROOT / "tests" / "published"
-PAGES = ("pingtan-2023", "shanghai-gov-office-2019")
+# Every real page kept with its hand transcription is imported and compared: adding a page and
+# its `.expected.yaml` to tests/published/ is enough to have it tested.
+PAGES = tuple(
+    sorted(
+        page.name.removesuffix(".expected.yaml")
+        for page in PUBLISHED.glob("*.expected.yaml")
+        if (PUBLISHED / page.name.replace(".expected.yaml", ".html")).exists()
+    )
+)
 GOV_EXAMPLES = sorted(EXAMPLES.glob("*.yaml"))
 
 
@@ -188,6 +196,35 @@ def test_values_are_read_by_cell_order_where_colspans_do_not_line_up(tmp_path: P
     assert "表二“行政许可”行“处理决定数量”列原表空白，按 0 读入" in result.output
 
 
+def test_a_title_broken_over_two_paragraphs_as_word_prints_it_is_read(tmp_path: Path) -> None:
+    """平潭's 2019 and 2020 reports (changwu/pingtan-gov-zwgk-archive, commit 12f00b42,
+    pingtan/zwgk/zfxxgk/zfxxgknb/202001/80576_… and 202103/80595_…) print their title as two
+    centred Word paragraphs, "平潭综合实验区2020年" over "政府信息公开工作年度报告", in this
+    markup. A page that does not repeat the title in `<title>` must still be read from them."""
+    html = (PUBLISHED / "shanghai-gov-office-2019.html").read_text(encoding="utf-8")
+    html = html.replace("<title>2019年上海市人民政府办公厅政府信息公开工作年度报告</title>", "")
+    printed = (
+        "<p style='text-align: center;font-weight: bold;'>"
+        "2019年上海市人民政府办公厅政府信息公开工作年度报告</p>"
+    )
+    assert printed in html
+    span = (
+        '<span style="mso-spacerun:&#39;yes&#39;;font-family:方正小标宋简体;font-size:22.0000pt;">'
+    )
+    broken = (
+        f'<p class="MsoNormal" style="text-align:center;">{span}<span style="font-family:'
+        f'方正小标宋简体">上海市人民政府办公厅</span>2019年</span>{span}</span></p>'
+        f'<p class="MsoNormal" style="text-align:center;">{span}政府信息公开工作年度报告</span></p>'
+    )
+    page = tmp_path / "word-title.html"
+    page.write_text(html.replace(printed, broken), encoding="utf-8")
+    result, report = imported(tmp_path, page)
+    assert report is not None, result.output
+    assert (report["agency"], report["year"]) == ("上海市人民政府办公厅", 2019)
+    assert report["preface"].startswith("本年度报告根据《中华人民共和国政府信息公开条例》")
+    assert report["applications"]["new"] == [821, 35, 0, 0, 2, 1, 859]
+
+
 def test_labels_are_matched_whatever_their_spacing_and_punctuation(tmp_path: Path) -> None:
     html = (PUBLISHED / "shanghai-gov-office-2019.html").read_text(encoding="utf-8")
     html = html.replace("<p>（三）不予公开</p>", "<p>(三)&nbsp;不予<br/>公开</p>")
@@ -201,14 +238,19 @@ def test_labels_are_matched_whatever_their_spacing_and_punctuation(tmp_path: Pat
     assert withheld["inquiry"] == [10, 2, 0, 0, 0, 0, 0]
 
 
+def test_the_published_pages_are_all_picked_up() -> None:
+    assert {"pingtan-2023", "shanghai-gov-office-2019"} <= set(PAGES)
+
+
 def test_a_folder_is_imported_in_parallel_with_a_summary(tmp_path: Path) -> None:
     source = tmp_path / "pages" / "sub"
     source.mkdir(parents=True)
-    for name in PAGES:
+    names = ("pingtan-2023", "shanghai-gov-office-2019")
+    for name in names:
         (source / f"{name}.html").write_bytes((PUBLISHED / f"{name}.html").read_bytes())
     out = tmp_path / "out"
     result = run("import", tmp_path / "pages", "-o", out, "-j", "2")
-    assert sorted(p.name for p in (out / "sub").iterdir()) == [f"{name}.yaml" for name in PAGES]
+    assert sorted(p.name for p in (out / "sub").iterdir()) == [f"{name}.yaml" for name in names]
     assert "共 2 份来源：写出 2 份，其中有错误或缺表的 1 份，未写出 0 份" in result.output
     assert result.exit_code == 1  # the Shanghai page's blank totals
 

@@ -223,3 +223,35 @@ def test_a_report_is_read_back_by_libyaml_and_ruamel_decides_only_a_doubt(monkey
     monkeypatch.setattr(yaml_writing, "_read_quickly", lambda text: None)
     assert skeleton(2021, "某市: #2 局", "x.json", Start()) == text
     assert len(asked) == 1
+
+
+def test_a_row_s_width_is_the_width_the_dumper_writes_whatever_its_figures() -> None:
+    """`width` measures one row per shape (count and total length of its numbers) and reuses
+    it: every row, measured after others of its shape, is as wide as its own dumped line."""
+    import io
+    import random
+
+    from ruamel.yaml.comments import CommentedMap
+
+    from gencli.base import yaml_writing
+
+    rng = random.Random(20261202)
+    numbers = [0, 7, 42, 1985758, -3, Decimal("13989.54"), Decimal("0.5"), Decimal("24252.311082")]
+    for _ in range(300):
+        row = flow([rng.choice(numbers) for _ in range(rng.randint(1, 7))])
+        key = rng.choice(["granted", "不予公开", "a"])
+        stream = io.StringIO()
+        yaml_writing._DUMPER.dump(CommentedMap([(key, row)]), stream)
+        dumped = len(stream.getvalue().splitlines()[0])
+        assert yaml_writing.width(4, key, row) == 4 + dumped, (key, list(row))
+
+
+def test_a_value_met_twice_is_written_twice_never_as_an_anchor() -> None:
+    """The same `Decimal` object in two cells (as a report read once and rolled over carries
+    it): ruamel anchors it (`&id001 1.5`, `*id001`), which gencli's own loader refuses."""
+    amount = Decimal("1.5")
+    report = Block()
+    report.put("kind", "gov-info-annual")
+    report.put("a", amount)
+    report.put("b", flow([amount, amount]))
+    assert report.text() == "kind: gov-info-annual\na: 1.5\nb: [1.5, 1.5]\n"

@@ -340,7 +340,7 @@ def read_structure(
 ) -> tuple[Any, dict | None, list[Diagnostic]]:
     """A report read as far as its structure: (the YAML, its normalized form or None, the
     errors that stopped it). Each side of `diff` and last year's report need no more.
-    `root` is the report already read by `fastyaml` (then findings have no positions)."""
+    `root` is the report already read by `fastyaml`, if it took it."""
     if root is fastyaml.DECLINED:
         try:
             root = load_text(text)
@@ -394,15 +394,10 @@ def has_cross_year(this: dict, previous: dict) -> bool:
 def check_text(text: str, name: str, previous: dict | None = None) -> Checked:
     """Check a report given as text; `previous` is last year's normalized report.
 
-    Most reports have nothing to report and so need no positions: they are read by `fastyaml`
-    (C speed) and checked once. A report with any finding is read again by `load_text` and
-    checked again, so that every diagnostic points at its line and column."""
-    quick = fastyaml.load(text)
-    if quick is not fastyaml.DECLINED:
-        checked = _check(text, name, previous, quick)
-        if not checked.diagnostics:
-            return checked
-    return _check(text, name, previous)
+    Reports in the plain shape are read by `fastyaml` (C speed, with positions); the rest by
+    `load_text`, whose refusals are worded for the user. Either way the report is checked
+    once, and every diagnostic points at its line and column."""
+    return _check(text, name, previous, fastyaml.load(text))
 
 
 def _check(text: str, name: str, previous: dict | None, root: Any = fastyaml.DECLINED) -> Checked:

@@ -680,10 +680,11 @@ def aggregate(
 )
 @click.option(
     "--kind",
-    type=Choice(["gov-info-annual", "work-summary"]),
+    type=Choice(["gov-info-annual", "work-summary", "rule-of-law-annual", "plan"]),
     default="gov-info-annual",
-    help="报告种类：gov-info-annual（政府信息公开工作年度报告，默认）或 work-summary（工作总结："
-    "标题、机关、年度和按标题分级的正文）。",
+    help="报告种类：gov-info-annual（政府信息公开工作年度报告，默认）、work-summary（工作总结："
+    "标题、机关、年度和按标题分级的正文）、rule-of-law-annual（法治政府建设年度报告：按第二十五条"
+    "的五部分）或 plan（规划：按“第X章”分章）。",
 )
 @click.option("--force", is_flag=True, help="覆盖已存在的输出文件。")
 @jobs_option

@@ -15,7 +15,9 @@ from gencli.importing import text as texts
 from gencli.importing.flow import Cell, Flow, Grid, Paragraph
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_LEVEL = re.compile(r"(?:heading|标题)\s*(\d)", re.IGNORECASE)
+# Word's "Heading 2", a Chinese Word's "标题 2", and gencli's own "二级标题" (`writers.docx.styles`).
+_LEVEL = re.compile(r"(?:heading|标题)\s*(\d)|([一二三四五六])级标题", re.IGNORECASE)
+_HEADING_STYLE = re.compile(r"heading|标题", re.IGNORECASE)
 
 
 class NotADocx(ValueError):
@@ -61,7 +63,19 @@ def _level(paragraph: Any, styles: dict[str, str]) -> int:
     style = _attr(paragraph, f"{_W}pPr/{_W}pStyle")
     name = styles.get(style or "", style or "")
     found = _LEVEL.search(name)
-    return int(found.group(1)) if found else 0
+    if not found:
+        return 0
+    return int(found.group(1)) if found.group(1) else "一二三四五六".index(found.group(2)) + 1
+
+
+def _run_in(paragraph: Any, styles: dict[str, str]) -> bool:
+    """A 段首标题: a body paragraph whose first run is in a heading's character style (as
+    gencli writes “（一）第一项举措。” before the text), followed by text in another style."""
+    runs = [r for r in paragraph.iterchildren(f"{_W}r") if "".join(r.itertext()).strip()]
+    if len(runs) < 2 or _level(paragraph, styles):
+        return False
+    shown = [styles.get(_attr(r, f"{_W}rPr/{_W}rStyle") or "", "") for r in runs]
+    return bool(_HEADING_STYLE.search(shown[0])) and not _HEADING_STYLE.search(shown[-1])
 
 
 def _table(table: Any) -> Grid:
@@ -103,10 +117,12 @@ def read_docx(data: bytes) -> Flow:
         flow.titles.append(texts.squeeze(document.core_properties.title))
     for element in document.element.body.iterchildren():
         if element.tag == f"{_W}p":
+            run_in = _run_in(element, styles)
             for piece in _runs(element).split("\n"):
                 cleaned = texts.squeeze(piece)
                 if cleaned and cleaned != "****":
-                    flow.blocks.append(Paragraph(cleaned, _level(element, styles)))
+                    flow.blocks.append(Paragraph(cleaned, _level(element, styles), run_in=run_in))
+                    run_in = False  # only the first line of a paragraph begins with its heading
         elif element.tag == f"{_W}tbl":
             flow.blocks.append(_table(element))
     for block in flow.blocks[:3]:

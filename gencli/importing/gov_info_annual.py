@@ -58,11 +58,18 @@ class Imported:
 
 
 def title_of(flow: Flow) -> tuple[str, str, int] | None:
-    """The report's title, agency and year, from the first title candidate that names them."""
-    candidates = [
-        *flow.titles,
-        *(unbold(b.text) for b in flow.blocks[:5] if isinstance(b, Paragraph)),
+    """The report's title, agency and year, from the first title candidate that names them.
+
+    Word breaks a long title over two or three centred lines ("平潭综合实验区2019年" /
+    "政府信息公开工作年度报告"), and a page pasted from Word keeps them as paragraphs: the
+    leading paragraphs are tried one by one, then joined two and three at a time."""
+    leading = [unbold(b.text) for b in flow.blocks[:5] if isinstance(b, Paragraph)]
+    joined = [
+        "".join(leading[start : start + size])
+        for size in (2, 3)
+        for start in range(len(leading) - size + 1)
     ]
+    candidates = [*flow.titles, *leading, *joined]
     for candidate in candidates:
         for pattern in _TITLES:
             found = pattern.search(candidate.replace(" ", ""))

@@ -2,14 +2,18 @@
 
 `loading.load_text` reads a report with ruamel.yaml's round-trip loader, in pure Python: it keeps
 the line and column of every key and value, so errors can point at them, and it is most of the
-time a check takes (13 ms for the Fujian example; this reader takes 0.4 ms). A report that checks
-clean never needs a position, so `validation` reads it here first, and reads it again with
-`loading` only when there is something to report.
+time a check takes (13 ms for the Fujian example; this reader takes 0.4 ms). `validation` reads every
+report here first and leaves to `loading` only what this reader declines.
+
+Every mapping and list it builds carries the positions of its entries (`lc.data`, in the shape
+ruamel's loader keeps them: a key's line and column and its value's; an item's line and
+column), and text written as a `|` or `>` block is of ruamel's block string types, so a report
+with findings is checked once, here, and each finding still points at its line and column.
 
 The two readers must agree on every report this one accepts, so it accepts only the plain
 shape reports are written in, and declines (returns DECLINED) anything else: anchors, aliases,
-tags, directives, duplicate or non-scalar keys, several documents, tabs and unusual line breaks,
-text over several lines without `|`, numbers written in any but the plain decimal forms, and
+tags, directives, duplicate or non-scalar keys, values written as nothing (`key:`), several
+documents, tabs and unusual line breaks, text over several lines without `|`, numbers written in any but the plain decimal forms, and
 whatever libyaml itself refuses. The implicit types are resolved with ruamel's own YAML 1.2
 table, and values are built as `loading.ReportConstructor` builds them (decimals from their
 text, dates as text).
@@ -54,6 +58,31 @@ MAX_DEPTH = 16  # a report nests five deep; deeper is left to the loader that wo
 MAX_NODES = limits.MAX_NODES
 
 
+class Positions:
+    """Where the entries of one mapping or list are written (0-based), as ruamel's `lc` keeps
+    them: `data[key] = [key line, key column, value line, value column]` for a mapping,
+    `data[index] = [line, column]` for a list (`checking.locate` reads either)."""
+
+    __slots__ = ("data",)
+
+    def __init__(self, data: dict) -> None:
+        self.data = data
+
+
+class PlacedDict(dict):
+    """A mapping with the positions of its entries (`lc`)."""
+
+    __slots__ = ("lc",)
+    lc: Positions
+
+
+class PlacedList(list):
+    """A list with the positions of its items (`lc`)."""
+
+    __slots__ = ("lc",)
+    lc: Positions
+
+
 class _Decline(Exception):
     """The report is not in the plain shape: leave it to the round-trip loader."""
 
@@ -80,6 +109,9 @@ def _prepare() -> bool:
     """Import libyaml's parser on first use; False when PyYAML was built without it."""
     global _yaml, _parser, _table
     if _table is None:
+        from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
+
+        _BLOCKS.update({"|": LiteralScalarString, ">": FoldedScalarString})
         try:
             import yaml
             from yaml._yaml import CParser
@@ -122,12 +154,29 @@ def _plain_scalar(value: str) -> Any:
     return _resolved(value) if len(value) <= 32 else _resolve(value)
 
 
+_BLOCKS: dict[str, Any] = {}  # `|` and `>` text: ruamel's LiteralScalarString, FoldedScalarString
+
+
 def _scalar(event: Any) -> Any:
     if event.anchor is not None or event.tag is not None:
         raise _Decline
-    if event.implicit[0] and not event.style:
-        return _plain_scalar(event.value)
-    return event.value
+    style = event.style
+    if not style:
+        return _plain_scalar(event.value) if event.implicit[0] else event.value
+    block = _BLOCKS.get(style)
+    return block(event.value) if block is not None else event.value
+
+
+def _is_empty(event: Any) -> bool:
+    """A value written as nothing at all (`key:` alone, `- ` alone): ruamel places it after
+    the colon when a comment follows, else where the next token starts; libyaml always after
+    the colon. Such a report is left to ruamel, whose positions the messages are worded by."""
+    return (
+        type(event) is _yaml.events.ScalarEvent
+        and not event.value
+        and not event.style
+        and event.implicit[0]
+    )
 
 
 class _Builder:
@@ -159,7 +208,9 @@ class _Builder:
         return found
 
     def mapping(self) -> dict:
-        found: dict = {}
+        found = PlacedDict()
+        where: dict = {}
+        found.lc = Positions(where)
         while True:
             event = self.next()
             if isinstance(event, self.events.MappingEndEvent):
@@ -167,16 +218,27 @@ class _Builder:
             if not isinstance(event, self.events.ScalarEvent):
                 raise _Decline
             key = _scalar(event)
-            if not isinstance(key, (str, int)) or isinstance(key, bool) or key in found:
+            if type(key) not in (str, int) or key in found:
+                raise _Decline  # bool, None, numbers with a fraction, block text as keys
+            value = self.next()
+            if _is_empty(value):
                 raise _Decline
-            found[key] = self.node(self.next())
+            at, value_at = event.start_mark, value.start_mark
+            where[key] = [at.line, at.column, value_at.line, value_at.column]
+            found[key] = self.node(value)
 
     def sequence(self) -> list:
-        found: list[Any] = []
+        found = PlacedList()
+        where: dict = {}
+        found.lc = Positions(where)
         while True:
             event = self.next()
             if isinstance(event, self.events.SequenceEndEvent):
                 return found
+            if _is_empty(event):
+                raise _Decline
+            at = event.start_mark
+            where[len(found)] = [at.line, at.column]
             found.append(self.node(event))
 
     def document(self) -> Any:
@@ -198,7 +260,8 @@ class _Builder:
 
 
 def load(text: str) -> Any:
-    """The report as plain values (dicts, lists, str, int, Decimal, bool, None), or DECLINED."""
+    """The report as plain values (mappings and lists with their positions, str, int, Decimal,
+    bool, None), or DECLINED."""
     if (
         _NOT_PLAIN.search(text)
         or _BLOCK_QUIRKS.search(text)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from gencli.checking.diagnostics import ERROR, WARNING, Diagnostic
 from gencli.loading.sources import Source
@@ -24,8 +25,10 @@ PDF = (".pdf",)
 CONVERTED = (".doc", ".wps")
 SUFFIXES = (*PAGES, *WORD, *PDF, *CONVERTED)
 YAML_SUFFIXES = (".yaml", ".yml")
-KINDS = ("gov-info-annual", "work-summary")  # the kinds a published document can be read as
+# the kinds a published document can be read as
+KINDS = ("gov-info-annual", "work-summary", "rule-of-law-annual", "plan")
 SUMMARY = "work-summary"
+NARRATIVE_KINDS = ("rule-of-law-annual", "plan")  # parts at their headings, no tables read
 
 
 class ImportRefused(ValueError):
@@ -107,6 +110,8 @@ def import_file(task: ImportTask) -> Outcome:
         flow = read_flow(path)
         if task.kind == SUMMARY:
             return _write_summary(task, flow)
+        if task.kind in NARRATIVE_KINDS:
+            return _write_narrative(task, flow)
         imported = read_report(flow)
     except (NotAReport, ImportRefused, ValueError) as error:
         message = f"{error}；未写出文件"
@@ -141,6 +146,41 @@ def _write_summary(task: ImportTask, flow) -> Outcome:
     write_text_atomically(target, text)
     return Outcome(
         str(task.source.path), checked.diagnostics, [str(target)], failed=bool(checked.errors)
+    )
+
+
+def _write_narrative(task: ImportTask, flow) -> Outcome:
+    """A 法治政府建设年度报告 or a 规划: its parts (chapters) at their headings as Markdown (see
+    `importing.rule_of_law`, `importing.plan`); a missing part is written as missing, and fails."""
+    from gencli.base.output import write_text_atomically
+    from gencli.checking.validation import check_text
+    from gencli.importing import writing
+    from gencli.operations.modeline import schema_ref
+
+    target = task.target
+    source = _source_name(task.source.path, flow)
+    ref = schema_ref(task.kind, target)
+    if task.kind == "plan":
+        from gencli.importing.plan import read_plan
+
+        imported: Any = read_plan(flow)
+        text = writing.plan_text(imported, source, ref)
+    else:
+        from gencli.importing.rule_of_law import read_rule_of_law
+
+        imported = read_rule_of_law(flow)
+        text = writing.rule_of_law_text(imported, source, ref)
+    name = str(target)
+    checked = check_text(text, name)
+    write_text_atomically(target, text)
+    notes = [Diagnostic(name, 1, 1, ERROR, f"缺少{line}") for line in imported.missing]
+    for line in imported.unplaced:
+        notes.append(Diagnostic(name, 1, 1, WARNING, f"未能放入报告（列在文末注释中）：{line}"))
+    return Outcome(
+        str(task.source.path),
+        notes + checked.diagnostics,
+        [name],
+        failed=bool(imported.missing or checked.errors),
     )
 
 
