@@ -255,28 +255,39 @@ def test_a_folder_is_imported_in_parallel_with_a_summary(tmp_path: Path) -> None
     assert result.exit_code == 1  # the Shanghai page's blank totals
 
 
-def _convert(soffice: str, source: Path, to: str, folder: Path) -> Path:
+def _convert(soffice: str, source: Path, to: str, folder: Path, *infilter: str) -> Path:
     import subprocess
 
     profile = (folder / "profile").as_uri()
     subprocess.run(
-        [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", to,
-         "--outdir", str(folder), str(source)],
+        [soffice, f"-env:UserInstallation={profile}", "--headless", *infilter, "--convert-to",
+         to, "--outdir", str(folder), str(source)],
         check=True, capture_output=True, timeout=180,
     )  # fmt: skip
     return folder / f"{source.stem}.{to.split(':')[0]}"
 
 
+# A real page as LibreOffice saves it: a text PDF (Writer/Web's export), and a Word file (the
+# page opened as a Writer document, as an office opening the saved page in Word would).
+SAVED_AS = {
+    "pdf": ("pdf:writer_web_pdf_Export",),
+    "docx": ("docx:MS Word 2007 XML", "--infilter=HTML (StarWriter)"),
+}
+
+
 @pytest.mark.office
+@pytest.mark.parametrize("saved_as", sorted(SAVED_AS))
 @pytest.mark.parametrize("name", PAGES)
-def test_a_text_pdf_of_a_real_page_gives_the_same_figures(tmp_path: Path, name: str) -> None:
+def test_a_pdf_or_word_file_of_a_real_page_gives_the_same_figures(
+    tmp_path: Path, name: str, saved_as: str
+) -> None:
     from .office import soffice_or_skip
 
-    pdf = _convert(
-        soffice_or_skip(), PUBLISHED / f"{name}.html", "pdf:writer_web_pdf_Export", tmp_path
-    )
+    to, *infilter = SAVED_AS[saved_as]
+    saved = _convert(soffice_or_skip(), PUBLISHED / f"{name}.html", to, tmp_path, *infilter)
+    assert saved.suffix == f".{saved_as}"
     expected = load(PUBLISHED / f"{name}.expected.yaml")
-    _, report = imported(tmp_path, pdf)
+    _, report = imported(tmp_path, saved)
     assert (report["agency"], report["year"]) == (expected["agency"], expected["year"])
     for table in ("proactive", "applications", "appeals"):
         for path, row in cells(expected["report"][table]):

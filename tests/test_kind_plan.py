@@ -241,7 +241,7 @@ def test_html_chapters_boxes_and_indicators(built: Path) -> None:
     assert '<h3><span class="number">一、</span>发展基础</h3>' in html
     assert html.count('<aside class="box"') == 2
     assert '<p class="box-title"><span class="number">专栏2　</span>重点项目</p>' in html
-    assert '<th scope="row" rowspan="2" class="align-center">市场环境</th>' in html
+    assert '<th scope="row" rowspan="2" class="align-center">市场<wbr>环境</th>' in html
 
 
 @pytest.fixture(scope="module")

@@ -459,8 +459,8 @@ NARROW = """[...document.querySelectorAll('.table-wrap')].map(wrap => ({
 }))"""
 
 
-@pytest.mark.office
-def test_chromium_at_400_px_scrolls_only_the_tables_that_do_not_fit(browser, built) -> None:
+def _at_400_px(browser, page: Path, expression: str):
+    """`expression` evaluated on `page` as a phone 400 px wide shows it."""
     browser.call(
         "Emulation.setDeviceMetricsOverride",
         session=True,
@@ -470,10 +470,47 @@ def test_chromium_at_400_px_scrolls_only_the_tables_that_do_not_fit(browser, bui
         mobile=True,
     )
     try:
-        browser.open((built / "gov-info-annual-2021.html").resolve().as_uri())
-        tables = browser.evaluate(NARROW)
+        browser.open(page.resolve().as_uri())
+        return browser.evaluate(expression)
     finally:
         browser.call("Emulation.clearDeviceMetricsOverride", session=True)
+
+
+@pytest.mark.office
+def test_chromium_at_400_px_scrolls_only_the_tables_that_do_not_fit(browser, built) -> None:
+    tables = _at_400_px(browser, built / "gov-info-annual-2021.html", NARROW)
     # Table 二 (four columns) fits; 三 (seven figures) and 四 (fifteen) scroll in their own box.
     assert [t["scrolls"] for t in tables] == [False, True, True]
     assert all(t["cue"] and t["nowrap"] and t["wrapped"] == 0 for t in tables), tables
+
+
+LABEL_LINES = """[...document.querySelectorAll('.table-wrap th, .table-wrap td:not(.figure)')]
+  .map(cell => {
+    const lines = new Map();
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let i = 0; i < node.data.length; i++) {
+        const range = document.createRange(); range.setStart(node, i); range.setEnd(node, i + 1);
+        const rect = range.getClientRects()[0];
+        if (!rect) continue;
+        const top = Math.round(rect.top);
+        lines.set(top, (lines.get(top) || '') + node.data[i]);
+      }
+    }
+    return [...lines.entries()].sort((a, b) => a[0] - b[0]).map(entry => entry[1]);
+  }).filter(lines => lines.length > 1)"""
+
+
+@pytest.mark.office
+def test_chromium_at_400_px_breaks_table_labels_only_between_words(browser, built) -> None:
+    """Rule 2 on a narrow screen too: “（三）/不予公开”, never “（三）不/予公开”."""
+    cells = _at_400_px(browser, built / "gov-info-annual-2021.html", LABEL_LINES)
+    assert len(cells) > 20  # the labels of tables 二, 三 and 四 that take two lines or more
+    inside = []
+    for lines in cells:
+        text = "".join(lines)
+        boundaries = set(itertools.accumulate(len(w) for w in breaks.words(text)))
+        starts = itertools.accumulate(len(line) for line in lines[:-1])
+        inside += [lines for start in starts if start not in boundaries]
+    assert inside == []
+    assert [lines for lines in cells if any(line[0] in breaks.CLOSING for line in lines)] == []

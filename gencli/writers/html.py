@@ -66,6 +66,7 @@ strong {{ font-weight: bold; }}
 table {{ border-collapse: collapse; margin: 0 auto; width: 100%;
   font-size: 12pt; line-height: 1.4; }}
 td.figure {{ white-space: nowrap; }}
+th, td {{ word-break: keep-all; }}
 caption {{ position: absolute; width: 1px; height: 1px; overflow: hidden;
   clip: rect(0 0 0 0); white-space: nowrap; }}
 th, td {{ border: 1px solid #000; padding: 0.2em 0.4em; vertical-align: middle; }}
@@ -141,6 +142,28 @@ def _runs(runs: list[Run]) -> str:
     return "".join(f"<strong>{_esc(r.text)}</strong>" if r.bold else _esc(r.text) for r in runs)
 
 
+# A piece wider than this is not a word of the lexicon but unknown text (a sentence in a
+# narrative table): it may break between any two characters, as it would without keep-all.
+_LONGEST_WORD = 8
+
+
+def _label(runs: list[Run]) -> str:
+    """A table cell's text that breaks only between its words (`breaks.words`): a <wbr> at each
+    boundary, and the stylesheet's `word-break: keep-all` forbids breaks between the
+    characters of a word, so a narrow screen prints “（三）/不予公开”, never “（三）不/予公开”."""
+    parts = []
+    for run in runs:
+        pieces: list[str] = []
+        for word in breaks.words(run.text) if run.text else []:
+            if breaks.width(word) > _LONGEST_WORD:
+                pieces.extend(word)
+            else:
+                pieces.append(word)
+        text = "<wbr>".join(map(_esc, pieces))
+        parts.append(f"<strong>{text}</strong>" if run.bold else text)
+    return "".join(parts)
+
+
 def _percent(value: float) -> str:
     """Fixed-precision percentages so float noise never changes the output."""
     return f"{value:.2f}".rstrip("0").rstrip(".") + "%"
@@ -164,8 +187,9 @@ def _cell(cell: Cell, in_head: bool) -> str:
         attrs += f' colspan="{int(cell.colspan)}"'
     if cell.rowspan > 1:
         attrs += f' rowspan="{int(cell.rowspan)}"'
-    figure = " figure" if tag == "td" and _FIGURE.match(cell.text) else ""
-    return f'<{tag}{attrs} class="align-{align}{figure}">{_runs(cell.runs)}</{tag}>'
+    if tag == "td" and _FIGURE.match(cell.text):
+        return f'<td{attrs} class="align-{align} figure">{_runs(cell.runs)}</td>'
+    return f'<{tag}{attrs} class="align-{align}">{_label(cell.runs)}</{tag}>'
 
 
 def _table(table: Table) -> list[str]:
