@@ -142,10 +142,10 @@ def test_version() -> None:
         (("build", AMR, "-o"), "build", "[选项] 报告...", "选项 -o 后面缺少值"),
         (("aggregate", AMR), "aggregate", "[选项] 报告...", "缺少选项 --agency"),
         (
-            ("validate", "--previous", EXAMPLES, AMR),
-            "validate",
-            "[选项] 报告...",
-            f"选项 --previous 的值无效：{EXAMPLES} 是文件夹，这里应为文件",
+            ("init", "--from", EXAMPLES),
+            "init",
+            "[选项]",
+            f"选项 --from 的值无效：{EXAMPLES} 是文件夹，这里应为文件",
         ),
         (
             ("build", "--to", "odt", AMR),

@@ -280,3 +280,77 @@ def test_previous_in_force_rule_of_the_2021_format_warns(tmp_path: Path) -> None
         "本年填写 12，按上年报告应为 11"
     ) in result.stdout
     assert run("validate", "--strict", "--previous", last, this).exit_code == 1
+
+
+def _agency_report(folder: Path, agency: str, year: int, carried_over: str, forward: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = _report(folder, f"{agency}{year}.yaml", year, carried_over, forward)
+    path.write_text(path.read_text("utf-8").replace("测试局", agency), "utf-8")
+    return path
+
+
+def _last_year(folder: Path, agency: str, forward: str) -> Path:
+    """A 2019 report whose new applications are all carried forward (so it balances)."""
+    path = _agency_report(folder, agency, 2019, "[0, 0, 0, 0, 0, 0]", forward)
+    _with_new(path, forward)
+    return path
+
+
+def test_previous_folder_pairs_each_report_with_its_agency_s_last_year(tmp_path: Path) -> None:
+    """A region in one run: each 2020 report against the same agency's 2019 report."""
+    last, this = tmp_path / "2019", tmp_path / "2020"
+    _last_year(last / "县", "测试局", "[2, 1, 0, 0, 0, 0]")
+    _last_year(last, "另一局", "[3, 0, 0, 0, 0, 0]")
+    wrong = _agency_report(this, "测试局", 2020, "[2, 0, 0, 0, 0, 0]", "[0, 0, 0, 0, 0, 0]")
+    _agency_report(this, "另一局", 2020, "[3, 0, 0, 0, 0, 0]", "[0, 0, 0, 0, 0, 0]")
+    alone = _agency_report(this, "第三局", 2020, "[0, 0, 0, 0, 0, 0]", "[0, 0, 0, 0, 0, 0]")
+    result = run("validate", this, "--previous", last)
+    assert result.exit_code == 1
+    assert (
+        f"{wrong}:8:21: 本年“二、上年结转政府信息公开申请数量”应等于上年“四、结转下年度继续办理”："
+        "商业企业列：本年填写 0，按上年报告应为 1"
+    ) in result.stdout
+    errors = [line for line in result.stdout.splitlines() if line.startswith(str(this))]
+    assert [line.split(":")[0] for line in errors if "警告" not in line] == [str(wrong)]
+    assert "跨年度核对：2 份报告与上年报告逐项核对。" in result.stderr
+    assert f"1 份报告没有找到同一机关、同一种类的上年报告，未做跨年度核对：{alone}" in result.stderr
+
+
+def test_previous_folder_never_guesses_between_two_reports_of_one_agency(tmp_path: Path) -> None:
+    last, this = tmp_path / "2019", tmp_path / "2020"
+    first = _agency_report(last / "a", "测试局", 2019, "[0, 0, 0, 0, 0, 0]", "[5, 0, 0, 0, 0, 0]")
+    second = _agency_report(last / "b", "测试局", 2019, "[0, 0, 0, 0, 0, 0]", "[0, 0, 0, 0, 0, 0]")
+    (last / "broken.yaml").write_text("kind: gov-info-annual\nyear: [\n", "utf-8")
+    _agency_report(this, "测试局", 2020, "[0, 0, 0, 0, 0, 0]", "[0, 0, 0, 0, 0, 0]")
+    result = run("validate", this, "--previous", last)
+    assert result.exit_code == 0, result.output  # checked alone: no carry-over compared
+    assert (
+        f"上年报告中“测试局”2019 年的报告有 2 份，无法确定用哪一份，未做跨年度核对：{first}、{second}"
+        in result.stderr
+    )
+    assert (
+        "上年报告中 1 份无法读取（请先用 gencli validate 检查其结构），未用于核对："
+        f"{last / 'broken.yaml'}" in result.stderr
+    )
+
+
+def test_one_folder_holding_every_year_is_its_own_previous(tmp_path: Path) -> None:
+    """`validate 导入/ --previous 导入/`: each year's reports against the year before's."""
+    folder = tmp_path / "导入"
+    _last_year(folder, "测试局", "[2, 1, 0, 0, 0, 0]")
+    wrong = _agency_report(folder, "测试局", 2020, "[2, 0, 0, 0, 0, 0]", "[0, 0, 0, 0, 0, 0]")
+    result = run("validate", folder, "--previous", folder)
+    assert result.exit_code == 1
+    assert f"{wrong}:8:21: 本年“二、上年结转政府信息公开申请数量”" in result.stdout
+    assert "跨年度核对：1 份报告与上年报告逐项核对。" in result.stderr
+    assert f"未做跨年度核对：{folder / '测试局2019.yaml'}" in result.stderr  # no 2018 report
+
+
+def test_previous_folder_passes_over_yaml_that_is_no_report(tmp_path: Path) -> None:
+    last, this = tmp_path / "2019", tmp_path / "2020"
+    _last_year(last, "测试局", "[2, 1, 0, 0, 0, 0]")
+    (last / "mkdocs.yml").write_text("site_name: 文档\n", "utf-8")
+    _agency_report(this, "测试局", 2020, "[2, 1, 0, 0, 0, 0]", "[0, 0, 0, 0, 0, 0]")
+    result = run("validate", this, "--previous", last)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[-1] == "跨年度核对：1 份报告与上年报告逐项核对。"

@@ -443,14 +443,19 @@ def structure_only(path: Path) -> dict | None:
     return read_structure(text, str(path))[1]
 
 
-def peek_year(path: Path) -> int | None:
-    """The `year` a report states, if it can be read (to check what --previous must be)."""
+def peek(path: Path) -> Any:
+    """The report as written, if it can be read at all (None if not): what `--previous` needs
+    to know of it before the check proper (its year, agency and kind)."""
     try:
         text = read_report(path)
         root = fastyaml.load(text)
-        if root is fastyaml.DECLINED:
-            root = load_text(text)
+        return load_text(text) if root is fastyaml.DECLINED else root
     except (LoadError, OSError):  # the check itself says why it cannot be read
         return None
+
+
+def peek_year(path: Path) -> int | None:
+    """The `year` a report states, if it can be read (to check what --previous must be)."""
+    root = peek(path)
     year = root.get("year") if isinstance(root, dict) else None
     return year if isinstance(year, int) and not isinstance(year, bool) else None

@@ -164,8 +164,9 @@ def _run(
 @reports_argument
 @click.option(
     "--previous",
-    type=PathType(exists=True, dir_okay=False, path_type=Path),
-    help="上一年度的报告，用于跨年度核对（本年上年结转 = 上年结转下年度等）。",
+    type=PathType(exists=True, path_type=Path),
+    help="上一年度的报告，用于跨年度核对（本年上年结转 = 上年结转下年度等）；给出文件夹时，"
+    "每份报告与其中同一机关、同一种类的上一年度报告核对（一个地区的报告一次核对完）。",
 )
 @click.option(
     "--format",
@@ -205,11 +206,16 @@ def validate(
         from gencli.loading.selection import is_report
 
         files = tuple(path for path in files if _readable(is_report, path))
-    last_year = None
-    if previous is not None:
+    last_year, pairing = None, None
+    if previous is not None and previous.is_dir():
+        pairing = _pair_with_last_years(files, previous)
+    elif previous is not None:
         years = {_readable(peek_year, path) for path in files} - {None}
         last_year = _read_previous(previous, years or {0})
-    tasks = [CheckTask(path, last_year, strict, guarded=batch) for path in files]
+    tasks = [
+        CheckTask(path, pairing.previous.get(path) if pairing else last_year, strict, guarded=batch)
+        for path in files
+    ]
     results, took, failed_lines = (
         _run(check_job, tasks, jobs, batch, "检查", lambda outcome: None, "未通过")
         if tasks
@@ -224,7 +230,19 @@ def validate(
         click.echo(line[:-1] + f"；{took}。" if took else line, err=True)
         for failure in failed_lines:
             click.echo(failure, err=True)
+    for line in pairing.closing_lines() if pairing else []:
+        click.echo(line, err=True)
     sys.exit(1 if failed else 0)
+
+
+def _pair_with_last_years(files: tuple[Path, ...], folder: Path):
+    """`--previous 文件夹`: each report paired with its agency's report of the year before."""
+    from gencli.operations.last_years import pair
+
+    last_years, _ = _sources((folder,))
+    if not last_years:
+        raise UsageProblem(f"--previous 文件夹 {folder} 中没有 .yaml/.yml 报告")
+    return pair(list(files), [source.path for source in last_years])
 
 
 def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> list[str]:
