@@ -440,7 +440,7 @@ def structure_only(path: Path) -> dict | None:
         text = read_report(path)
     except LoadError:
         return None
-    return read_structure(text, str(path))[1]
+    return read_structure(text, str(path), fastyaml.load(text))[1]
 
 
 def peek(path: Path) -> Any:

@@ -17,6 +17,7 @@ from typing import Any
 
 from gencli.checking import locate, validation
 from gencli.checking.diagnostics import Diagnostic
+from gencli.loading import fastyaml
 from gencli.loading.revisions import Version
 from gencli.operations import paragraphs
 
@@ -98,7 +99,8 @@ class _Side:
 
 
 def _read(version: Version) -> _Side:
-    root, report, problems = validation.read_structure(version.text, version.name)
+    quick = fastyaml.load(version.text)  # positions too; ruamel reads what it declines
+    root, report, problems = validation.read_structure(version.text, version.name, quick)
     if report is None:
         raise Unreadable(
             version.name,
