@@ -379,16 +379,22 @@ def test_libreoffice_splits_table_two_only_between_its_blocks(printed) -> None:
     assert top in labels, top
 
 
+def _signature_and_date(page: Path, words: list[Word]) -> tuple[Word, Word]:
+    """The printed 署名 (the agency, as the page names it) and the 成文日期 after it; a report
+    without a date prints no signature, and the test is skipped."""
+    found = re.search(r'<p class="signature">(.*?)</p>', page.read_text(encoding="utf-8"))
+    if not found:
+        pytest.skip("这份报告未填成文日期，不印署名")
+    agency = [w for w in words if w.text == found.group(1)][-1]
+    date = next(w for w in words[words.index(agency) + 1 :] if w.text.endswith("日"))
+    return agency, date
+
+
 @pytest.mark.office
 @pytest.mark.parametrize("report", [p.stem for p in REPORTS])
 def test_libreoffice_keeps_the_signature_with_its_date_and_body_text(printed, built, report):
-    source = (built / f"{report}.html").read_text(encoding="utf-8")
-    found = re.search(r'<p class="signature">(.*?)</p>\n<p class="date">(.*?)</p>', source)
-    if not found:
-        pytest.skip("这份报告未填成文日期，不印署名")
     words = printed[report]
-    agency = [w for w in words if w.text == found.group(1)][-1]
-    date = next(w for w in words[words.index(agency) + 1 :] if w.text.endswith("日"))
+    agency, date = _signature_and_date(built / f"{report}.html", words)
     assert date.page == agency.page
     above = [w for w in words if w.page == agency.page and w.y_max < agency.y_min]
     assert above, "署名所在页没有正文"
@@ -436,13 +442,8 @@ def test_chromium_prints_tables_three_and_four_each_on_one_page(chromium_pdfs, r
 @pytest.mark.office
 @pytest.mark.parametrize("report", [p.stem for p in REPORTS])
 def test_chromium_keeps_the_signature_with_its_date_and_body_text(chromium_pdfs, built, report):
-    source = (built / f"{report}.html").read_text(encoding="utf-8")
-    found = re.search(r'<p class="signature">(.*?)</p>', source)
-    if not found:
-        pytest.skip("这份报告未填成文日期，不印署名")
     words = pdf_words(chromium_pdfs[report])
-    agency = [w for w in words if w.text == found.group(1)][-1]
-    date = next(w for w in words[words.index(agency) + 1 :] if w.text.endswith("日"))
+    agency, date = _signature_and_date(built / f"{report}.html", words)
     assert date.page == agency.page
     assert [w for w in words if w.page == agency.page and w.y_max < agency.y_min]
 

@@ -335,17 +335,21 @@ def _typed_figures(
     ]
 
 
-def read_structure(
-    text: str, name: str, root: Any = fastyaml.DECLINED
-) -> tuple[Any, dict | None, list[Diagnostic]]:
+def _read_yaml(text: str) -> Any:
+    """The YAML with the position of every entry: reports in the plain shape read by
+    `fastyaml` (C speed), the rest by `load_text`, whose refusals (LoadError) are worded for
+    the user."""
+    root = fastyaml.load(text)
+    return load_text(text) if root is fastyaml.DECLINED else root
+
+
+def read_structure(text: str, name: str) -> tuple[Any, dict | None, list[Diagnostic]]:
     """A report read as far as its structure: (the YAML, its normalized form or None, the
-    errors that stopped it). Each side of `diff` and last year's report need no more.
-    `root` is the report already read by `fastyaml`, if it took it."""
-    if root is fastyaml.DECLINED:
-        try:
-            root = load_text(text)
-        except LoadError as error:
-            return None, None, [Diagnostic(name, error.line, error.column, ERROR, error.message)]
+    errors that stopped it). Each side of `diff` and last year's report need no more."""
+    try:
+        root = _read_yaml(text)
+    except LoadError as error:
+        return None, None, [Diagnostic(name, error.line, error.column, ERROR, error.message)]
     problem = _kind_problem(name, root)
     if problem:
         return root, None, [problem]
@@ -392,16 +396,9 @@ def has_cross_year(this: dict, previous: dict) -> bool:
 
 
 def check_text(text: str, name: str, previous: dict | None = None) -> Checked:
-    """Check a report given as text; `previous` is last year's normalized report.
-
-    Reports in the plain shape are read by `fastyaml` (C speed, with positions); the rest by
-    `load_text`, whose refusals are worded for the user. Either way the report is checked
-    once, and every diagnostic points at its line and column."""
-    return _check(text, name, previous, fastyaml.load(text))
-
-
-def _check(text: str, name: str, previous: dict | None, root: Any = fastyaml.DECLINED) -> Checked:
-    root, normalized, found = read_structure(text, name, root)
+    """Check a report given as text; `previous` is last year's normalized report. It is read
+    once (`read_structure`), and every diagnostic points at its line and column."""
+    root, normalized, found = read_structure(text, name)
     checked = Checked(name, raw=root)
     if normalized is not None:
         schema = load_schema(root["kind"])
@@ -440,16 +437,14 @@ def structure_only(path: Path) -> dict | None:
         text = read_report(path)
     except LoadError:
         return None
-    return read_structure(text, str(path), fastyaml.load(text))[1]
+    return read_structure(text, str(path))[1]
 
 
 def peek(path: Path) -> Any:
     """The report as written, if it can be read at all (None if not): what `--previous` needs
     to know of it before the check proper (its year, agency and kind)."""
     try:
-        text = read_report(path)
-        root = fastyaml.load(text)
-        return load_text(text) if root is fastyaml.DECLINED else root
+        return _read_yaml(read_report(path))
     except (LoadError, OSError):  # the check itself says why it cannot be read
         return None
 

@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from gencli import __version__
 from gencli.cli.chinese import Choice, Group, Option, PathType, Whole
+
+if TYPE_CHECKING:
+    from gencli.operations.last_years import Pairing
 
 
 def _kinds() -> tuple[str, ...]:
@@ -235,7 +239,7 @@ def validate(
     sys.exit(1 if failed else 0)
 
 
-def _pair_with_last_years(files: tuple[Path, ...], folder: Path):
+def _pair_with_last_years(files: tuple[Path, ...], folder: Path) -> Pairing:
     """`--previous 文件夹`: each report paired with its agency's report of the year before."""
     from gencli.operations.last_years import pair
 

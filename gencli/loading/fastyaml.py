@@ -2,8 +2,8 @@
 
 `loading.load_text` reads a report with ruamel.yaml's round-trip loader, in pure Python: it keeps
 the line and column of every key and value, so errors can point at them, and it is most of the
-time a check takes (13 ms for the Fujian example; this reader takes 0.4 ms). `validation` reads every
-report here first and leaves to `loading` only what this reader declines.
+time a check takes (13 ms for the Fujian example; this reader takes 0.4 ms). `validation` reads
+every report here first and leaves to `loading` only what this reader declines.
 
 Every mapping and list it builds carries the positions of its entries (`lc.data`, in the shape
 ruamel's loader keeps them: a key's line and column and its value's; an item's line and
@@ -13,10 +13,10 @@ with findings is checked once, here, and each finding still points at its line a
 The two readers must agree on every report this one accepts, so it accepts only the plain
 shape reports are written in, and declines (returns DECLINED) anything else: anchors, aliases,
 tags, directives, duplicate or non-scalar keys, values written as nothing (`key:`), several
-documents, tabs and unusual line breaks, text over several lines without `|`, numbers written in any but the plain decimal forms, and
-whatever libyaml itself refuses. The implicit types are resolved with ruamel's own YAML 1.2
-table, and values are built as `loading.ReportConstructor` builds them (decimals from their
-text, dates as text).
+documents, tabs and unusual line breaks, text over several lines without `|`, numbers written
+in any but the plain decimal forms, and whatever libyaml itself refuses. The implicit types are
+resolved with ruamel's own YAML 1.2 table, and values are built as `loading.ReportConstructor`
+builds them (decimals from their text, dates as text).
 """
 
 from __future__ import annotations

@@ -17,7 +17,6 @@ from typing import Any
 
 from gencli.checking import locate, validation
 from gencli.checking.diagnostics import Diagnostic
-from gencli.loading import fastyaml
 from gencli.loading.revisions import Version
 from gencli.operations import paragraphs
 
@@ -99,8 +98,7 @@ class _Side:
 
 
 def _read(version: Version) -> _Side:
-    quick = fastyaml.load(version.text)  # positions too; ruamel reads what it declines
-    root, report, problems = validation.read_structure(version.text, version.name, quick)
+    root, report, problems = validation.read_structure(version.text, version.name)
     if report is None:
         raise Unreadable(
             version.name,

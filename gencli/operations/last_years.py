@@ -80,11 +80,10 @@ def pair(reports: list[Path], last_years: list[Path]) -> Pairing:
     found: dict[Identity, list[tuple[Path, dict]]] = {}
     pairing = Pairing()
     for path in last_years:
-        if not is_report(path):
-            continue  # other YAML beside the reports (a CI or editor file)
         normalized = structure_only(path)
         if normalized is None:
-            pairing.unreadable.append(path)
+            if is_report(path):  # not other YAML beside the reports (a CI or editor file)
+                pairing.unreadable.append(path)
             continue
         key = identity(normalized)
         if key is not None:

@@ -66,10 +66,10 @@ strong {{ font-weight: bold; }}
 table {{ border-collapse: collapse; margin: 0 auto; width: 100%;
   font-size: 12pt; line-height: 1.4; }}
 td.figure {{ white-space: nowrap; }}
-th, td {{ word-break: keep-all; }}
 caption {{ position: absolute; width: 1px; height: 1px; overflow: hidden;
   clip: rect(0 0 0 0); white-space: nowrap; }}
-th, td {{ border: 1px solid #000; padding: 0.2em 0.4em; vertical-align: middle; }}
+th, td {{ border: 1px solid #000; padding: 0.2em 0.4em; vertical-align: middle;
+  word-break: keep-all; }}
 th {{ font-weight: normal; }}
 thead {{ display: table-header-group; }}
 .align-center {{ text-align: center; }}
